@@ -1,0 +1,96 @@
+/**
+ * The error kinds the server can meet, and the one function that turns any of them into a tool result.
+ * Every failure an agent can cause or meet becomes `isError: true` with a message saying what happened and
+ * what to do next; only text we trust (our own, or the CLI's output after scrubbing) goes out.
+ */
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { scrubSecrets } from "./safety/scrub.js";
+
+/** A failure with a message meant for the agent or the person behind it. */
+export class ActionableError extends Error {
+  /** What to do next, one sentence; appended to the message in results. */
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.hint = hint;
+  }
+}
+
+/** The agent sent arguments that do not fit: nothing was run. */
+export class UserInputError extends ActionableError {}
+
+/** The server was started with a flag or environment value that does not fit. */
+export class ConfigError extends ActionableError {}
+
+/** The Customer.io connection is missing, ambiguous or needs a person's attention. */
+export class ConnectionError extends ActionableError {}
+
+export type CliFailureKind =
+  | "not-found"
+  | "not-logged-in"
+  | "exit"
+  | "bad-output"
+  | "timeout"
+  | "cancelled"
+  | "too-large"
+  | "spawn";
+
+/** A Membrane CLI call that did not give the answer expected. */
+export class CliError extends ActionableError {
+  readonly kind: CliFailureKind;
+  readonly exitCode: number | undefined;
+  /** Upstream HTTP status when the CLI reported one. */
+  readonly status: number | undefined;
+  /** Membrane's id for the run, for its logs. */
+  readonly actionRunId: string | undefined;
+  /** Seconds the upstream asked us to wait (HTTP 429 Retry-After), when known. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    kind: CliFailureKind,
+    message: string,
+    options: {
+      hint?: string;
+      exitCode?: number;
+      status?: number;
+      actionRunId?: string;
+      retryAfterSeconds?: number;
+    } = {},
+  ) {
+    super(message, options.hint);
+    this.kind = kind;
+    this.exitCode = options.exitCode;
+    this.status = options.status;
+    this.actionRunId = options.actionRunId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** The text an agent sees for any error: message, then the next step. Scrubbed of secrets. */
+export function describeError(error: unknown): string {
+  if (error instanceof ActionableError) {
+    const parts = [error.message];
+    if (error instanceof CliError) {
+      if (error.status !== undefined) parts.push(`(HTTP status ${error.status})`);
+      if (error.actionRunId) parts.push(`(action run ${error.actionRunId})`);
+    }
+    const text = parts.join(" ");
+    return scrubSecrets(error.hint ? `${text}\nNext step: ${error.hint}` : text);
+  }
+  // Anything else is a bug of ours: say so without a stack trace.
+  const detail = error instanceof Error ? error.message : String(error);
+  return scrubSecrets(
+    `Internal error in customerio-mcp: ${detail}\nNext step: try again; if it persists, run \`customerio-mcp doctor\` and report the issue.`,
+  );
+}
+
+/** The one place a thrown error becomes an MCP tool result. */
+export function errorToToolResult(error: unknown): CallToolResult {
+  const structured: Record<string, unknown> = { error: describeError(error) };
+  if (error instanceof CliError) {
+    structured["kind"] = error.kind;
+    if (error.status !== undefined) structured["status"] = error.status;
+    if (error.actionRunId) structured["actionRunId"] = error.actionRunId;
+  }
+  return { isError: true, content: [{ type: "text", text: structured["error"] as string }], structuredContent: structured };
+}

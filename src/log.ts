@@ -1,0 +1,82 @@
+/**
+ * Logging that never touches stdout (stdout carries JSON-RPC alone). Lines go to stderr and, once a client
+ * is connected, to MCP `notifications/message` at or above the level the client set with `logging/setLevel`.
+ * Every line is scrubbed of anything that looks like a secret before it leaves.
+ */
+import { scrubSecrets } from "./safety/scrub.js";
+
+export const LOG_LEVELS = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type LogSink = (level: LogLevel, message: string, data?: Record<string, unknown>) => void;
+
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warning(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+const rank = (level: LogLevel) => LOG_LEVELS.indexOf(level);
+
+/** A logger whose stderr threshold is fixed and whose client sink can be attached later. */
+export class ServerLogger implements Logger {
+  private clientSink: LogSink | undefined;
+  private clientLevel: LogLevel = "info";
+
+  constructor(
+    private readonly stderrLevel: LogLevel = "info",
+    private readonly writeStderr: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
+
+  attachClient(sink: LogSink): void {
+    this.clientSink = sink;
+  }
+
+  setClientLevel(level: LogLevel): void {
+    this.clientLevel = level;
+  }
+
+  debug(message: string, data?: Record<string, unknown>): void {
+    this.emit("debug", message, data);
+  }
+  info(message: string, data?: Record<string, unknown>): void {
+    this.emit("info", message, data);
+  }
+  warning(message: string, data?: Record<string, unknown>): void {
+    this.emit("warning", message, data);
+  }
+  error(message: string, data?: Record<string, unknown>): void {
+    this.emit("error", message, data);
+  }
+
+  private emit(level: LogLevel, message: string, data?: Record<string, unknown>): void {
+    const safeMessage = scrubSecrets(message);
+    const safeData = data
+      ? (JSON.parse(scrubSecrets(JSON.stringify(data))) as Record<string, unknown>)
+      : undefined;
+    if (rank(level) >= rank(this.stderrLevel)) {
+      const suffix = safeData ? ` ${JSON.stringify(safeData)}` : "";
+      this.writeStderr(`[customerio-mcp] ${level}: ${safeMessage}${suffix}`);
+    }
+    if (this.clientSink && rank(level) >= rank(this.clientLevel)) {
+      try {
+        this.clientSink(level, safeMessage, safeData);
+      } catch {
+        // A client that went away must not break the call that was logging.
+      }
+    }
+  }
+}
+
+/** A logger that drops everything, for unit tests and one-shot commands. */
+export const silentLogger: Logger = { debug() {}, info() {}, warning() {}, error() {} };
