@@ -92,5 +92,9 @@ export function errorToToolResult(error: unknown): CallToolResult {
     if (error.status !== undefined) structured["status"] = error.status;
     if (error.actionRunId) structured["actionRunId"] = error.actionRunId;
   }
-  return { isError: true, content: [{ type: "text", text: structured["error"] as string }], structuredContent: structured };
+  return {
+    isError: true,
+    content: [{ type: "text", text: structured["error"] as string }],
+    structuredContent: structured,
+  };
 }

@@ -22,13 +22,14 @@ export interface ToolContext {
   log: Logger;
 }
 
-/** What a tool returns when it succeeds: the data, and optionally a note for the agent. */
+/** What a tool returns when it succeeds. */
 export interface ToolOutput {
+  /** The result itself (any JSON); shown as JSON text, cut to --max-output when longer. */
   data: unknown;
-  /** A sentence shown after the data (for example why a result was cut short). */
+  /** Small facts about the call (e.g. the action run id), shown beside the data and never cut. */
+  meta?: Record<string, unknown>;
+  /** A sentence for the agent, shown after the data. */
   note?: string;
-  /** Paths to keep from `data` before it is measured (see safety/shape-output). */
-  fields?: string[];
 }
 
 export interface ToolDefinition {

@@ -1,0 +1,64 @@
+/**
+ * The discovered catalog on disk, so a restart can list tools at once while a refresh runs. One file per
+ * CLI and connection setting; written atomically; a missing, unreadable or corrupt file is simply ignored.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { type Action, ActionSchema } from "../membrane/schemas.js";
+
+const CACHE_FORMAT = 1;
+
+const CacheFileSchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  connectionId: z.string(),
+  savedAt: z.string(),
+  actions: z.array(ActionSchema),
+});
+
+export interface CachedCatalog {
+  connectionId: string;
+  savedAt: string;
+  actions: Action[];
+}
+
+export class CatalogCache {
+  readonly file: string | undefined;
+
+  /** `scope` names what the catalog belongs to: the CLI and the configured connection (or "auto"). */
+  constructor(directory: string | null, scope: string) {
+    const digest = createHash("sha256").update(scope).digest("hex").slice(0, 16);
+    this.file = directory ? join(directory, `catalog-${digest}.json`) : undefined;
+  }
+
+  async read(): Promise<CachedCatalog | undefined> {
+    if (!this.file) return undefined;
+    try {
+      const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(this.file, "utf8")));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Best effort: a cache that cannot be written costs a slower next start, nothing more. */
+  async write(connectionId: string, actions: readonly Action[]): Promise<boolean> {
+    if (!this.file) return false;
+    const body: z.input<typeof CacheFileSchema> = {
+      format: CACHE_FORMAT,
+      connectionId,
+      savedAt: new Date().toISOString(),
+      actions: [...actions],
+    };
+    try {
+      await mkdir(join(this.file, ".."), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(body), { mode: 0o600 });
+      await rename(temporary, this.file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

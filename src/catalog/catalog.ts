@@ -1,0 +1,173 @@
+/**
+ * The live catalog of the connection's actions. It starts from the on-disk cache (so tools/list answers at
+ * once), refreshes from the CLI in the background, and tells listeners when the set of actions changed.
+ * Discovery is shared: concurrent callers wait for the same run; a failure is kept for connection_status.
+ */
+import { createHash } from "node:crypto";
+import type { SchemaProfile } from "../config.js";
+import type { Logger } from "../log.js";
+import type { MembraneClient } from "../membrane/client.js";
+import type { ConnectionResolver } from "../membrane/connection.js";
+import type { Action } from "../membrane/schemas.js";
+import type { CatalogCache } from "./cache.js";
+import { buildEntries, type CatalogEntry, indexEntries, isActionReady } from "./entries.js";
+
+export interface CatalogSnapshot {
+  source: "none" | "cache" | "discovery";
+  connectionId: string | undefined;
+  entries: CatalogEntry[];
+  notReady: Action[];
+  /** Items the CLI listed that did not look like actions. */
+  skipped: number;
+  updatedAt: string | undefined;
+  find: (reference: string) => CatalogEntry | undefined;
+  signature: string;
+}
+
+export interface CatalogDependencies {
+  client: MembraneClient;
+  connection: ConnectionResolver;
+  cache: CatalogCache;
+  profile: SchemaProfile;
+  reservedNames: ReadonlySet<string>;
+  log: Logger;
+}
+
+type Listener = () => void;
+type ProgressListener = (found: number, page: number) => void;
+
+/** Retrying a failed discovery more often than this would only repeat the same error. */
+const RETRY_AFTER_FAILURE_MS = 15_000;
+
+export class Catalog {
+  private snapshot: CatalogSnapshot;
+  private running: Promise<void> | undefined;
+  private lastFailureAt = 0;
+  private readonly listeners = new Set<Listener>();
+  private readonly progressListeners = new Set<ProgressListener>();
+  lastError: unknown;
+
+  constructor(private readonly deps: CatalogDependencies) {
+    this.snapshot = makeSnapshot("none", undefined, [], 0, undefined, deps);
+  }
+
+  current(): CatalogSnapshot {
+    return this.snapshot;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onProgress(listener: ProgressListener): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** Loads the cache, then refreshes in the background. Never throws. */
+  async start(): Promise<void> {
+    const cached = await this.deps.cache.read();
+    if (cached && this.snapshot.source === "none") {
+      this.replace(makeSnapshot("cache", cached.connectionId, cached.actions, 0, cached.savedAt, this.deps));
+      this.deps.log.info(`Loaded ${cached.actions.length} actions from the cache`);
+    }
+    void this.refresh();
+  }
+
+  /** Discovers the actions now (sharing a run already under way). Never throws: see `lastError`. */
+  refresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.discover().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /** Refreshes when the last discovery failed long enough ago, e.g. after a person fixed the login. */
+  retryIfFailed(): void {
+    if (this.lastError !== undefined && Date.now() - this.lastFailureAt > RETRY_AFTER_FAILURE_MS)
+      void this.refresh();
+  }
+
+  /** Resolves once a catalog is there (cached or discovered), discovery failed, or `ms` passed. */
+  async waitForFirst(ms: number): Promise<void> {
+    if (this.snapshot.source !== "none") return;
+    const pending = this.running ?? this.refresh();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([pending, timeout]);
+    clearTimeout(timer);
+  }
+
+  get isDiscovering(): boolean {
+    return this.running !== undefined;
+  }
+
+  private async discover(): Promise<void> {
+    const started = Date.now();
+    try {
+      const connection = await this.deps.connection.resolve();
+      const listing = await this.deps.client.listAllActions(connection.id, {
+        onPage: (found, page) => {
+          for (const listener of this.progressListeners) listener(found, page);
+        },
+      });
+      const next = makeSnapshot(
+        "discovery",
+        connection.id,
+        listing.actions,
+        listing.skipped,
+        new Date().toISOString(),
+        this.deps,
+      );
+      this.lastError = undefined;
+      this.deps.log.info(
+        `Discovered ${listing.actions.length} actions in ${listing.pages} page(s), ${Date.now() - started} ms`,
+      );
+      this.replace(next);
+      await this.deps.cache.write(connection.id, listing.actions);
+    } catch (error) {
+      this.lastError = error;
+      this.lastFailureAt = Date.now();
+      this.deps.log.warning(
+        `Action discovery failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private replace(next: CatalogSnapshot): void {
+    const changed = next.signature !== this.snapshot.signature;
+    this.snapshot = next;
+    if (changed) for (const listener of this.listeners) listener();
+  }
+}
+
+function makeSnapshot(
+  source: CatalogSnapshot["source"],
+  connectionId: string | undefined,
+  actions: readonly Action[],
+  skipped: number,
+  updatedAt: string | undefined,
+  deps: Pick<CatalogDependencies, "profile" | "reservedNames">,
+): CatalogSnapshot {
+  const ready = actions.filter(isActionReady);
+  const notReady = actions.filter((action) => !isActionReady(action));
+  const entries = buildEntries(ready, deps.profile, deps.reservedNames);
+  const signature = createHash("sha256")
+    .update(JSON.stringify([...actions].sort((a, b) => (a.id < b.id ? -1 : 1))))
+    .digest("hex");
+  return {
+    source,
+    connectionId,
+    entries,
+    notReady,
+    skipped,
+    updatedAt,
+    find: indexEntries(entries),
+    signature: actions.length === 0 && source === "none" ? "" : signature,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Turns discovered actions into catalog entries: a stable tool name, a converted schema (or the reason it
+ * could not be converted), annotations and a description. Entries are what both the direct tools and the
+ * generic tools (search_actions, run_action) work from, so every action is reachable one way or the other.
+ */
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { SchemaProfile } from "../config.js";
+import type { Action } from "../membrane/schemas.js";
+import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
+import { assignToolNames } from "../schema/tool-name.js";
+import { type ActionEffects, actionAnnotations, actionEffects } from "./annotations.js";
+import { describeAction } from "./describe.js";
+
+export interface CatalogEntry {
+  action: Action;
+  toolName: string;
+  title: string;
+  description: string;
+  annotations: ToolAnnotations;
+  effects: ActionEffects;
+  /** Absent when the schema could not be made valid: then `conversionError` says why. */
+  normalized?: NormalizedSchema;
+  conversionError?: string;
+}
+
+const NOT_READY_STATES = new Set([
+  "BUILDING",
+  "SETUP_FAILED",
+  "CONFIGURATION_ERROR",
+  "DISCONNECTING",
+  "CLIENT_ACTION_REQUIRED",
+  "ERROR",
+  "FAILED",
+  "DISABLED",
+]);
+
+export function isActionReady(action: Action): boolean {
+  return action.state === undefined || !NOT_READY_STATES.has(action.state.toUpperCase());
+}
+
+export function buildEntries(
+  actions: readonly Action[],
+  profile: SchemaProfile,
+  reservedNames: ReadonlySet<string>,
+): CatalogEntry[] {
+  const names = assignToolNames(actions, reservedNames);
+  return actions.map((action) => {
+    const effects = actionEffects(action);
+    let normalized: NormalizedSchema | undefined;
+    let conversionError: string | undefined;
+    try {
+      normalized = normalizeSchema(action.inputSchema, profile);
+    } catch (error) {
+      conversionError = error instanceof Error ? error.message : String(error);
+    }
+    const entry: CatalogEntry = {
+      action,
+      toolName: names.get(action.id) ?? action.id,
+      title: action.name || action.key || action.id,
+      description: describeAction(action, effects, normalized?.description),
+      annotations: actionAnnotations(action, effects),
+      effects,
+    };
+    if (normalized) entry.normalized = normalized;
+    if (conversionError) entry.conversionError = conversionError;
+    return entry;
+  });
+}
+
+/** Finds an entry by action id, key or tool name (in that order of preference). */
+export function indexEntries(
+  entries: readonly CatalogEntry[],
+): (reference: string) => CatalogEntry | undefined {
+  const byId = new Map<string, CatalogEntry>();
+  const byKey = new Map<string, CatalogEntry>();
+  const byToolName = new Map<string, CatalogEntry>();
+  for (const entry of entries) {
+    byId.set(entry.action.id, entry);
+    if (entry.action.key && !byKey.has(entry.action.key)) byKey.set(entry.action.key, entry);
+    byToolName.set(entry.toolName, entry);
+  }
+  return (reference) => {
+    const text = reference.trim();
+    return byId.get(text) ?? byKey.get(text) ?? byToolName.get(text) ?? byToolName.get(text.toLowerCase());
+  };
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio (or runs `doctor`, or
+ * prints help or the version). A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ */
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { type Config, helpText, parseCommandLine } from "./config.js";
+import { ConfigError } from "./errors.js";
+import { ServerLogger } from "./log.js";
+import type { CliCommand } from "./membrane/cli.js";
+import { locateCli } from "./membrane/locate.js";
+import { buildServer } from "./server.js";
+import { VERSION } from "./version.js";
+
+async function cliCommandFor(config: Config): Promise<CliCommand> {
+  if (config.sandbox && !config.membraneCli) {
+    // The embedded sandbox is just another executable that speaks the Membrane CLI contract.
+    const { createSandboxLaunch } = await import("./sandbox/launch.js");
+    const launch = await createSandboxLaunch();
+    return {
+      command: launch.command,
+      args: launch.args,
+      env: launch.env,
+      display: "customerio-mcp-sandbox (embedded sandbox)",
+    };
+  }
+  return locateCli(config.membraneCli).command;
+}
+
+async function main(): Promise<number | undefined> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`customerio-mcp: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const { command, config } = parsed;
+  if (command === "help") {
+    process.stdout.write(`${helpText(VERSION)}\n`);
+    return 0;
+  }
+  if (command === "version") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const log = new ServerLogger(config.logLevel);
+  const cliCommand = await cliCommandFor(config);
+  if (command === "doctor") {
+    const { runDoctor } = await import("./doctor.js");
+    return runDoctor(config, cliCommand, log);
+  }
+  const built = buildServer(config, cliCommand, log);
+  const transport = new StdioServerTransport();
+  transport.onclose = () => process.exit(0);
+  await built.server.connect(transport);
+  process.stdin.on("end", () => process.exit(0));
+  void built.start();
+  log.debug(`customerio-mcp ${VERSION} serving over stdio with ${cliCommand.display}`);
+  return undefined;
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `customerio-mcp: fatal: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

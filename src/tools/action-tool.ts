@@ -1,0 +1,27 @@
+/**
+ * A direct MCP tool for one catalog action: its converted schema advertised as is, validated by the same
+ * compiled validator, and run through executeAction like run_action does.
+ */
+import type { CatalogEntry } from "../catalog/entries.js";
+import { executeAction, prepareActionInput } from "./execute-action.js";
+import type { Services } from "./services.js";
+import type { ToolDefinition } from "./tool-definition.js";
+
+export function makeActionTool(entry: CatalogEntry, services: Services): ToolDefinition {
+  const normalized = entry.normalized;
+  if (!normalized)
+    throw new Error(`Action ${entry.action.id} has no converted schema and cannot be a direct tool`);
+  return {
+    name: entry.toolName,
+    title: entry.title,
+    description: entry.description,
+    inputSchema: normalized.schema,
+    annotations: entry.annotations,
+    validate(args) {
+      return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
+    },
+    run(args, ctx) {
+      return executeAction(services, entry, args, ctx);
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * connection_status: the whole setup at a glance for an agent that met a failure: is the CLI there, is it
+ * logged in, which Customer.io connection is used and in what state, what the catalog holds, and the one
+ * thing a person must do next. It reports problems as data instead of failing, so it always answers.
+ */
+import { z } from "zod";
+import { ActionableError, CliError, describeError } from "../errors.js";
+import { defineGenericTool } from "./define-tool.js";
+import type { Services } from "./services.js";
+import type { ToolDefinition } from "./tool-definition.js";
+
+export function createConnectionStatusTool(services: Services): ToolDefinition {
+  return defineGenericTool(
+    {
+      name: "connection_status",
+      title: "Customer.io connection status",
+      description:
+        "Check the setup: the Membrane CLI (path, version), login, the Customer.io connection (id, name, state), how many actions exist and how many are direct tools, whether the server is read-only, and what a person must do next. Call it when another tool fails with a setup problem.",
+      input: z.object({}),
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      async run(_args, ctx) {
+        const problems: string[] = [];
+        let nextStep: string | undefined;
+        const note = (error: unknown) => {
+          problems.push(describeError(error).split("\nNext step: ")[0] ?? "");
+          if (!nextStep && error instanceof ActionableError && error.hint) nextStep = error.hint;
+        };
+        const cli: Record<string, unknown> = { path: services.client.cli.command.display, version: null };
+        let loggedIn: boolean | null = null;
+        let connection: Record<string, unknown> | null = null;
+        try {
+          cli["version"] = await services.client.version({ signal: ctx.signal });
+          cli["found"] = true;
+        } catch (error) {
+          cli["found"] = !(error instanceof CliError && error.kind === "not-found");
+          note(error);
+        }
+        if (cli["found"]) {
+          try {
+            const resolved = await services.connection.resolve({ signal: ctx.signal });
+            loggedIn = true;
+            connection = { id: resolved.id, name: resolved.name ?? null, state: resolved.state ?? "READY" };
+          } catch (error) {
+            // A ConnectionError means the CLI answered the list, so it is logged in.
+            if (error instanceof CliError) loggedIn = error.kind === "not-logged-in" ? false : null;
+            else loggedIn = true;
+            note(error);
+          }
+        }
+        services.catalog.retryIfFailed();
+        const snapshot = services.catalog.current();
+        const stats = services.toolListStats();
+        if (services.catalog.lastError !== undefined && problems.length === 0)
+          note(services.catalog.lastError);
+        const catalog = {
+          source: snapshot.source,
+          discovering: services.catalog.isDiscovering,
+          updatedAt: snapshot.updatedAt ?? null,
+          actions: snapshot.entries.length,
+          directActionTools: stats.directActionTools,
+          tools: stats.tools,
+          toolListChars: stats.chars,
+          estimatedTokens: stats.estimatedTokens,
+          notDirect: stats.omitted,
+          notReady: snapshot.notReady.map((action) => ({
+            id: action.id,
+            name: action.name,
+            state: action.state,
+          })),
+          notConverted: stats.notConverted,
+          skippedMalformed: snapshot.skipped,
+        };
+        if (snapshot.source === "none" && services.catalog.isDiscovering)
+          problems.push("The actions are still being discovered; only the generic tools are listed for now.");
+        return {
+          data: {
+            ok: problems.length === 0,
+            readOnly: services.config.readOnly,
+            schemaProfile: services.config.schemaProfile,
+            cli,
+            loggedIn,
+            connection,
+            catalog,
+            problems,
+            nextStep: nextStep ?? null,
+          },
+        };
+      },
+    },
+    services.config.schemaProfile,
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Builds a generic tool from a zod input schema: the JSON Schema is made once with z.toJSONSchema and passed
+ * through the same profile as the action tools, validation runs against that advertised schema, and zod then
+ * gives the run function typed values with defaults filled in.
+ */
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { SchemaProfile } from "../config.js";
+import { UserInputError } from "../errors.js";
+import { applyProfile } from "../schema/normalize.js";
+import { compileValidator } from "../schema/validate.js";
+import type { ObjectJsonSchema, ToolContext, ToolDefinition, ToolOutput } from "./tool-definition.js";
+
+export interface GenericToolSpec<Input extends z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  input: Input;
+  annotations: ToolAnnotations;
+  run(args: z.output<Input>, ctx: ToolContext): Promise<ToolOutput>;
+}
+
+export function defineGenericTool<Input extends z.ZodObject>(
+  spec: GenericToolSpec<Input>,
+  profile: SchemaProfile,
+): ToolDefinition {
+  const converted = applyProfile(z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema, profile);
+  const check = compileValidator(converted.validationSchema);
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    inputSchema: converted.schema,
+    annotations: { title: spec.title, ...spec.annotations },
+    validate(args) {
+      const value = args ?? {};
+      const result = check(value);
+      if (!result.ok) throw invalidArguments(spec.name, result.problems);
+      return converted.toActionInput(value as Record<string, unknown>);
+    },
+    async run(args, ctx) {
+      const parsed = spec.input.safeParse(args);
+      if (!parsed.success) {
+        throw invalidArguments(
+          spec.name,
+          parsed.error.issues.map(
+            (issue) => `\`${issue.path.join(".") || "(arguments)"}\`: ${issue.message}`,
+          ),
+        );
+      }
+      return spec.run(parsed.data, ctx);
+    },
+  };
+}
+
+export function invalidArguments(toolName: string, problems: readonly string[]): UserInputError {
+  return new UserInputError(
+    `Invalid arguments for ${toolName}: ${problems.join("; ")}.`,
+    "Fix the arguments named above (see the tool's input schema) and call again; nothing was run.",
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Running one catalog action, shared by the direct action tools and run_action: refuses writes in
+ * read-only mode, validates against the same converted schema that is advertised (prepareActionInput,
+ * called by each tool's validation step), optionally stops at a dry run, and otherwise runs it through the
+ * CLI with progress, bounded retries and field selection.
+ */
+import type { CatalogEntry } from "../catalog/entries.js";
+import { UserInputError } from "../errors.js";
+import { withRetries } from "../membrane/retry.js";
+import { compileValidator } from "../schema/validate.js";
+import { invalidArguments } from "./define-tool.js";
+import { selectFields } from "./select-fields.js";
+import type { Services } from "./services.js";
+import type { ToolContext, ToolOutput } from "./tool-definition.js";
+
+export function refuseInReadOnly(entry: CatalogEntry, services: Services): void {
+  if (services.config.readOnly && !entry.effects.readOnly) {
+    throw new UserInputError(
+      `Refused: "${entry.title}" (${entry.action.id}) can change data, and this server runs in read-only mode.`,
+      "Use a read-only action instead, or ask the person to restart the server without --read-only / CUSTOMERIO_MCP_READ_ONLY.",
+    );
+  }
+}
+
+/** Checks `input` against the action's converted schema and returns what the action receives. */
+export function prepareActionInput(
+  entry: CatalogEntry,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!entry.normalized) return input; // Not convertible: Membrane validates it itself.
+  const result = compileValidator(entry.normalized.validationSchema)(input);
+  if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
+  return entry.normalized.toActionInput(input);
+}
+
+export interface ExecuteOptions {
+  dryRun?: boolean;
+  fields?: readonly string[] | undefined;
+}
+
+/** Runs the action with `actionInput`, which prepareActionInput already checked. */
+export async function executeAction(
+  services: Services,
+  entry: CatalogEntry,
+  actionInput: Record<string, unknown>,
+  ctx: ToolContext,
+  options: ExecuteOptions = {},
+): Promise<ToolOutput> {
+  refuseInReadOnly(entry, services);
+  if (options.dryRun) {
+    return {
+      data: {
+        dryRun: true,
+        action: { id: entry.action.id, key: entry.action.key, name: entry.title },
+        input: actionInput,
+      },
+      note: "Dry run: nothing was sent. Call again without dry_run to run it.",
+    };
+  }
+  const connection = await services.connection.resolve({ signal: ctx.signal });
+  ctx.progress(`Running ${entry.title}`);
+  const run = await withRetries(
+    () =>
+      services.client.runAction(connection.id, entry.action.id, actionInput, {
+        signal: ctx.signal,
+        onTick: (seconds) => ctx.progress(`${entry.title}: still running after ${seconds} s`),
+      }),
+    {
+      idempotent: entry.effects.readOnly,
+      deadlineMs: services.config.timeoutSeconds * 1000,
+      signal: ctx.signal,
+      log: services.log,
+    },
+  );
+  const selected = selectFields(run.output ?? null, options.fields);
+  const result: ToolOutput = { data: selected.value, meta: { actionRunId: run.actionRunId } };
+  if (selected.note) result.note = selected.note;
+  return result;
+}

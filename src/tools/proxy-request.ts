@@ -1,0 +1,103 @@
+/**
+ * proxy_request: a raw Customer.io API call through `membrane request`, for what no action covers. The
+ * guard (safety/proxy-guard) keeps it on the connection's API: relative paths only, no credential headers,
+ * nothing that could be read as a flag; read-only mode allows GET alone.
+ */
+import { z } from "zod";
+import { withRetries } from "../membrane/retry.js";
+import { guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
+import { defineGenericTool } from "./define-tool.js";
+import { selectFields } from "./select-fields.js";
+import type { Services } from "./services.js";
+import type { ToolDefinition } from "./tool-definition.js";
+
+const ProxyRequestInput = z.object({
+  method: z.enum(PROXY_METHODS).describe("The HTTP method."),
+  path: z
+    .string()
+    .min(1)
+    .describe(
+      'The API path, relative and starting with "/", e.g. "/v1/segments" or "/v1/customers/{id}/attributes" with the id filled in. No host, no query string (use `query`).',
+    ),
+  query: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .describe('Query-string parameters, e.g. {"limit": 50}.'),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("Extra request headers. Credentials are added by Membrane and cannot be set here."),
+  body: z
+    .unknown()
+    .optional()
+    .describe("The request body: any JSON value is sent as JSON; a string is sent as is."),
+  dry_run: z
+    .boolean()
+    .optional()
+    .describe("Check the request and show exactly what would be sent, without sending it."),
+  fields: z
+    .array(z.string().min(1))
+    .max(50)
+    .optional()
+    .describe('Keep only these parts of a JSON response, e.g. ["segments.*.id", "segments.*.name"].'),
+});
+
+export function createProxyRequestTool(services: Services): ToolDefinition {
+  const { readOnly } = services.config;
+  return defineGenericTool(
+    {
+      name: "proxy_request",
+      title: "Raw Customer.io API request",
+      description: [
+        "Send a raw HTTP request to the Customer.io API through Membrane, which adds the credentials. Use it only when no action fits (search_actions first).",
+        "The path is relative to the base URL of Membrane's Customer.io connector, which Membrane does not document (usually the App API, https://api.customer.io; e.g. GET /v1/segments, GET /v1/customers/{id}/attributes). If a path 404s, try it with or without the /v1 prefix.",
+        "Returns the response body (JSON when it parses, else text); an HTTP error comes back as an error with its status and message. App API limit: about 10 requests/s.",
+        readOnly
+          ? "This server is read-only: only GET is allowed."
+          : "Writes here act on the real workspace: preview with dry_run: true and confirm with the person first.",
+      ].join(" "),
+      input: ProxyRequestInput,
+      annotations: { readOnlyHint: readOnly, destructiveHint: !readOnly, openWorldHint: true },
+      async run(args, ctx) {
+        const guarded = guardProxyRequest(
+          { method: args.method, path: args.path, query: args.query, headers: args.headers, body: args.body },
+          { readOnly },
+        );
+        if (guarded.bodyIsJson && !guarded.headers.some(([name]) => name.toLowerCase() === "content-type")) {
+          guarded.headers.push(["Content-Type", "application/json"]);
+        }
+        if (args.dry_run) {
+          return {
+            data: { dryRun: true, request: guarded },
+            note: "Dry run: nothing was sent. Call again without dry_run to send it.",
+          };
+        }
+        const connection = await services.connection.resolve({ signal: ctx.signal });
+        ctx.progress(`${guarded.method} ${guarded.path}`);
+        const text = await withRetries(
+          () =>
+            services.client.request(connection.id, guarded, {
+              signal: ctx.signal,
+              onTick: (seconds) =>
+                ctx.progress(`${guarded.method} ${guarded.path}: still waiting after ${seconds} s`),
+            }),
+          {
+            idempotent: guarded.method === "GET",
+            deadlineMs: services.config.timeoutSeconds * 1000,
+            signal: ctx.signal,
+            log: services.log,
+          },
+        );
+        let body: unknown = text;
+        try {
+          body = text.trim() === "" ? null : JSON.parse(text);
+        } catch {
+          // Not JSON: returned as text.
+        }
+        const selected = selectFields(body, args.fields);
+        return selected.note ? { data: selected.value, note: selected.note } : { data: selected.value };
+      },
+    },
+    services.config.schemaProfile,
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The tools the server offers right now: the generic tools (minus any excluded by --exclude-tools) and the
+ * direct action tools chosen from the current catalog by the selection rule (catalog/selection.ts).
+ * Rebuilt only when the catalog changes; tools/list and tools/call both read from here.
+ */
+import type { CatalogSnapshot } from "../catalog/catalog.js";
+import {
+  DEFAULT_LIST_BUDGET_CHARS,
+  nameMatcher,
+  type Selection,
+  selectDirectTools,
+} from "../catalog/selection.js";
+import { makeActionTool } from "./action-tool.js";
+import { createConnectionStatusTool } from "./connection-status.js";
+import { createProxyRequestTool } from "./proxy-request.js";
+import { createRunActionTool } from "./run-action.js";
+import { createSearchActionsTool } from "./search-actions.js";
+import { estimateTokens, type Services, type ToolListStats } from "./services.js";
+import type { ToolDefinition } from "./tool-definition.js";
+
+export const GENERIC_TOOL_NAMES = [
+  "search_actions",
+  "run_action",
+  "proxy_request",
+  "connection_status",
+] as const;
+
+/** The size a tool costs in tools/list, in characters of JSON. */
+export function toolSize(
+  tool: Pick<ToolDefinition, "name" | "title" | "description" | "inputSchema" | "annotations">,
+): number {
+  const { name, title, description, inputSchema, annotations } = tool;
+  return JSON.stringify({ name, title, description, inputSchema, annotations }).length;
+}
+
+interface Listing {
+  snapshot: CatalogSnapshot;
+  tools: ToolDefinition[];
+  byName: Map<string, ToolDefinition>;
+  selection: Selection;
+}
+
+export class ToolRegistry {
+  private readonly generic: ToolDefinition[];
+  private listing: Listing | undefined;
+
+  constructor(private readonly services: Services) {
+    const excluded = nameMatcher(services.config.excludeTools);
+    const all = [
+      createSearchActionsTool(services, (name) => this.current().byName.has(name)),
+      createRunActionTool(services),
+      createProxyRequestTool(services),
+      createConnectionStatusTool(services),
+    ];
+    this.generic = all.filter((tool) => !excluded(tool.name));
+    services.toolListStats = () => this.stats();
+  }
+
+  list(): ToolDefinition[] {
+    return this.current().tools;
+  }
+
+  get(name: string): ToolDefinition | undefined {
+    return this.current().byName.get(name);
+  }
+
+  stats(): ToolListStats {
+    const { tools, selection } = this.current();
+    const chars = JSON.stringify(
+      tools.map(({ name, title, description, inputSchema, annotations }) => ({
+        name,
+        title,
+        description,
+        inputSchema,
+        annotations,
+      })),
+    ).length;
+    const omitted: Record<string, number> = {};
+    const notConverted: ToolListStats["notConverted"] = [];
+    for (const { entry, reason } of selection.omitted) {
+      omitted[reason] = (omitted[reason] ?? 0) + 1;
+      if (reason === "schema")
+        notConverted.push({ action: entry.action.id, reason: entry.conversionError ?? "unknown" });
+    }
+    return {
+      tools: tools.length,
+      directActionTools: selection.direct.length,
+      chars,
+      estimatedTokens: estimateTokens(chars),
+      omitted,
+      notConverted,
+    };
+  }
+
+  private current(): Listing {
+    const snapshot = this.services.catalog.current();
+    if (this.listing?.snapshot === snapshot) return this.listing;
+    const { config } = this.services;
+    const selection = selectDirectTools(snapshot.entries, {
+      readOnly: config.readOnly,
+      include: config.tools,
+      exclude: config.excludeTools,
+      maxTools: config.maxTools,
+      // --max-tools above the default lifts the character budget with it (about 1,000 characters a tool).
+      maxChars: Math.max(DEFAULT_LIST_BUDGET_CHARS, config.maxTools * 1000),
+      reservedCount: this.generic.length,
+      reservedChars: this.generic.reduce((sum, tool) => sum + toolSize(tool), 0),
+      sizeOf: (entry) =>
+        toolSize({
+          name: entry.toolName,
+          title: entry.title,
+          description: entry.description,
+          inputSchema: entry.normalized!.schema,
+          annotations: entry.annotations,
+        }),
+    });
+    const tools = [...this.generic, ...selection.direct.map((entry) => makeActionTool(entry, this.services))];
+    this.listing = { snapshot, tools, byName: new Map(tools.map((tool) => [tool.name, tool])), selection };
+    return this.listing;
+  }
+}

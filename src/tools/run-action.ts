@@ -1,0 +1,69 @@
+/**
+ * run_action: runs any action of the catalog by id, key or tool name, including those that are not direct
+ * tools, validated against the action's converted schema exactly like its direct tool would be.
+ */
+import { z } from "zod";
+import { defineGenericTool } from "./define-tool.js";
+import { executeAction, prepareActionInput, refuseInReadOnly } from "./execute-action.js";
+import { findActionEntry } from "./find-action.js";
+import type { Services } from "./services.js";
+import type { ToolDefinition } from "./tool-definition.js";
+
+const RunActionInput = z.object({
+  action: z
+    .string()
+    .min(1)
+    .describe("The action's id, key or tool name, as search_actions or tools/list give it."),
+  input: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      "The action's input, matching the inputSchema search_actions showed. Omit for actions without input.",
+    ),
+  dry_run: z
+    .boolean()
+    .optional()
+    .describe(
+      "Validate and show exactly what would be sent, without running it. Use it before anything that sends messages or deletes data.",
+    ),
+  fields: z
+    .array(z.string().min(1))
+    .max(50)
+    .optional()
+    .describe(
+      'Keep only these parts of the output, as dot paths with * for every item, e.g. ["customers.*.email", "next"].',
+    ),
+});
+
+export function createRunActionTool(services: Services): ToolDefinition {
+  return defineGenericTool(
+    {
+      name: "run_action",
+      title: "Run a Customer.io action",
+      description: [
+        "Run any Customer.io action by its id, key or tool name: use it for actions found with search_actions that are not direct tools.",
+        "The input is validated against the action's input schema before anything runs. Returns the action's output and its actionRunId.",
+        "For actions that send messages or delete data, call it first with dry_run: true and confirm with the person.",
+        services.config.readOnly ? "This server is read-only: only actions that cannot change data run." : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+      input: RunActionInput,
+      annotations: {
+        readOnlyHint: services.config.readOnly,
+        destructiveHint: !services.config.readOnly,
+        openWorldHint: true,
+      },
+      async run(args, ctx) {
+        const entry = await findActionEntry(services, args.action);
+        refuseInReadOnly(entry, services);
+        const actionInput = prepareActionInput(entry, args.input ?? {});
+        return executeAction(services, entry, actionInput, ctx, {
+          dryRun: args.dry_run ?? false,
+          fields: args.fields,
+        });
+      },
+    },
+    services.config.schemaProfile,
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * What the tools work with, built once per server: configuration, the CLI client, the resolved connection,
+ * the catalog, and a logger. Tools receive this record instead of reaching for globals.
+ */
+import type { Catalog } from "../catalog/catalog.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { MembraneClient } from "../membrane/client.js";
+import type { ConnectionResolver } from "../membrane/connection.js";
+
+export interface ToolListStats {
+  tools: number;
+  directActionTools: number;
+  chars: number;
+  estimatedTokens: number;
+  omitted: Record<string, number>;
+  notConverted: Array<{ action: string; reason: string }>;
+}
+
+export interface Services {
+  config: Config;
+  client: MembraneClient;
+  connection: ConnectionResolver;
+  catalog: Catalog;
+  log: Logger;
+  /** Filled in by the registry: the current tools/list's size, for connection_status. */
+  toolListStats: () => ToolListStats;
+}
+
+/** How long a call that needs the catalog waits for the first discovery. */
+export const DISCOVERY_WAIT_MS = 10_000;
+
+/** About four characters a token for JSON: a rough but stable estimate. */
+export const estimateTokens = (chars: number) => Math.ceil(chars / 4);
