@@ -70,8 +70,15 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
           notConverted: stats.notConverted,
           skippedMalformed: snapshot.skipped,
         };
-        if (snapshot.source === "none" && services.catalog.isDiscovering)
-          problems.push("The actions are still being discovered; only the generic tools are listed for now.");
+        const notes: string[] = [];
+        if (snapshot.source === "none" && services.catalog.isDiscovering) {
+          notes.push("The actions are still being discovered; only the generic tools are listed for now.");
+        }
+        if (stats.omitted["budget"]) {
+          notes.push(
+            `${stats.omitted["budget"]} actions are not direct tools (tool budget): find them with search_actions and run them with run_action.`,
+          );
+        }
         return {
           data: {
             ok: problems.length === 0,
@@ -83,6 +90,7 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
             catalog,
             problems,
             nextStep: nextStep ?? null,
+            ...(notes.length > 0 ? { notes } : {}),
           },
         };
       },

@@ -1,0 +1,150 @@
+/**
+ * Faults of the CLI: each becomes a clear isError result, no process is left behind, and the server keeps
+ * serving. The CLI is played by real executables that hang, crash, print garbage or leak secrets.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { FixtureName } from "../fixtures/paths.js";
+import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+
+/** A connection is configured so the fixture's fault hits the tool call itself. */
+async function runOnce(fixture: FixtureName, env: Record<string, string> = {}, flags: string[] = []) {
+  const harness = await startInMemory(
+    fixtureCli(fixture, env),
+    ["--no-cache", "--connection-id", "conn-1", ...flags],
+    { start: false },
+  );
+  try {
+    const result = await harness.client.callTool({
+      name: "proxy_request",
+      arguments: { method: "GET", path: "/v1/segments" },
+    });
+    const ping = await harness.client.ping();
+    return { result, text: resultText(result), ping };
+  } finally {
+    await harness.close();
+  }
+}
+
+describe("CLI faults", () => {
+  it("a hanging CLI is stopped after the timeout, with its whole process tree", async () => {
+    const pidFile = `${tempDir()}/pids`;
+    const started = Date.now();
+    const { result, text, ping } = await runOnce("hang", { FIXTURE_PID_FILE: pidFile }, ["--timeout", "2"]);
+    expect(result.isError).toBe(true);
+    expect(text).toContain("timed out after 2 s");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ping).toEqual({});
+    const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
+    expect(pids).toHaveLength(2);
+    await waitFor(() => pids.every((pid) => !isAlive(pid)), 3000);
+  });
+
+  it("a crashing CLI gives its own message without a stack trace", async () => {
+    const { result, text } = await runOnce("crash");
+    expect(result.isError).toBe(true);
+    expect(text).toContain("fake-membrane crashed mid-output");
+    expect(text).not.toMatch(/^\s+at /m);
+  });
+
+  it("garbage on stdout is a short error, and never reaches the client as JSON-RPC", async () => {
+    const harness = await startInMemory(fixtureCli("garbage"), ["--no-cache", "--connection-id", "conn-1"], {
+      start: false,
+    });
+    try {
+      const result = await harness.client.callTool({ name: "run_action", arguments: { action: "x" } });
+      expect(result.isError).toBe(true);
+      expect(resultText(result)).toMatch(/not JSON/);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("a JSON error keeps the upstream message, status and actionRunId", async () => {
+    const { text, result } = await runOnce("json-error");
+    expect(result.isError).toBe(true);
+    expect(text).toContain("Customer not found");
+    expect(text).toContain("customer 42 not found");
+    expect(text).toContain("HTTP status 404");
+    expect(text).toContain("run-err-1");
+    expect(result.structuredContent).toMatchObject({ status: 404, actionRunId: "run-err-1" });
+  });
+
+  it("secrets in the CLI's output never reach the result", async () => {
+    const { text } = await runOnce("token-leak");
+    expect(text).toContain("401");
+    expect(text).not.toContain("eyJhbGciOiJIUzI1NiJ9");
+    expect(text).not.toContain("0123456789abcdef0123456789abcdef");
+    expect(text).not.toContain("pat-na1-1234abcd");
+  });
+
+  it("an output larger than the cap is refused without exhausting memory", async () => {
+    const { result, text } = await runOnce("huge", { FIXTURE_HUGE_BYTES: String(40 * 1024 * 1024) });
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/more than \d+ MB/);
+  });
+
+  it("a rate limit (429) is retried after Retry-After and then succeeds", async () => {
+    const state = `${tempDir()}/calls`;
+    const { result } = await runOnce("rate-limit", { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "2" });
+    expect(result.isError).toBeFalsy();
+    expect(readFileSync(state, "utf8").trim().split("\n")).toHaveLength(3);
+  });
+
+  it("a 5xx is retried for GET but not for POST", async () => {
+    const getState = `${tempDir()}/calls`;
+    expect(
+      (await runOnce("server-error", { FIXTURE_STATE_FILE: getState, FIXTURE_FAIL_TIMES: "1" })).result
+        .isError,
+    ).toBeFalsy();
+    const postState = `${tempDir()}/calls`;
+    const harness = await startInMemory(
+      fixtureCli("server-error", { FIXTURE_STATE_FILE: postState, FIXTURE_FAIL_TIMES: "1" }),
+      ["--no-cache", "--connection-id", "conn-1"],
+      { start: false },
+    );
+    try {
+      const post = await harness.client.callTool({
+        name: "proxy_request",
+        arguments: { method: "POST", path: "/v1/segments", body: { segment: { name: "x" } } },
+      });
+      expect(post.isError).toBe(true);
+      expect(resultText(post)).toContain("503");
+      expect(readFileSync(postState, "utf8").trim().split("\n")).toHaveLength(1);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("a call cancelled by the client kills the CLI within two seconds", async () => {
+    const pidFile = `${tempDir()}/pids`;
+    const harness = await startInMemory(
+      fixtureCli("hang", { FIXTURE_PID_FILE: pidFile }),
+      ["--no-cache", "--connection-id", "conn-1"],
+      { start: false },
+    );
+    try {
+      const controller = new AbortController();
+      const call = harness.client.callTool(
+        { name: "proxy_request", arguments: { method: "GET", path: "/v1/x" } },
+        undefined,
+        { signal: controller.signal },
+      );
+      await waitFor(() => {
+        try {
+          return readFileSync(pidFile, "utf8").trim().split("\n").length === 2;
+        } catch {
+          return false;
+        }
+      }, 5000);
+      controller.abort();
+      await expect(call).rejects.toThrow();
+      const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
+      await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000);
+      expect(await harness.client.ping()).toEqual({});
+    } finally {
+      await harness.close();
+    }
+  });
+});
