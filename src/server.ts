@@ -102,8 +102,10 @@ export function buildServer(config: Config, cliCommand: CliCommand, log: ServerL
     return {};
   });
 
+  // A client that has not listed the tools yet will see the new ones when it does: no need to tell it.
+  let listedOnce = false;
   services.catalog.onChange(() => {
-    if (initialized) server.sendToolListChanged().catch(() => {});
+    if (initialized && listedOnce) server.sendToolListChanged().catch(() => {});
   });
 
   server.setRequestHandler(ListToolsRequestSchema, async (request, extra) => {
@@ -128,6 +130,7 @@ export function buildServer(config: Config, cliCommand: CliCommand, log: ServerL
     } finally {
       stop();
     }
+    listedOnce = true;
     return {
       tools: registry.list().map(({ name, title, description, inputSchema, annotations }) => ({
         name,
@@ -181,5 +184,7 @@ export function buildServer(config: Config, cliCommand: CliCommand, log: ServerL
     }
   });
 
+  // Calls still running when the client goes away are stopped with their process trees.
+  server.onclose = () => services.client.cli.stopAll();
   return { server, services, registry, start: () => services.catalog.start() };
 }

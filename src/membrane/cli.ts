@@ -40,12 +40,19 @@ const KILL_GRACE_MS = 750;
 
 export class MembraneCli {
   private readonly limit;
+  private shutdown = new AbortController();
 
   constructor(
     readonly command: CliCommand,
     private readonly options: CliRunnerOptions,
   ) {
     this.limit = pLimit(options.maxConcurrent);
+  }
+
+  /** Stops every call under way (the server is closing); later calls run normally. */
+  stopAll(): void {
+    this.shutdown.abort();
+    this.shutdown = new AbortController();
   }
 
   get timeoutSeconds(): number {
@@ -124,7 +131,9 @@ export class MembraneCli {
       ? setInterval(() => onTick(Math.round((Date.now() - started) / 1000)), 1000)
       : undefined;
     const onAbort = () => stop("cancelled");
+    const shutdownSignal = this.shutdown.signal;
     signal?.addEventListener("abort", onAbort, { once: true });
+    shutdownSignal.addEventListener("abort", onAbort, { once: true });
     try {
       const result = await subprocess;
       const durationMs = Date.now() - started;
@@ -148,6 +157,7 @@ export class MembraneCli {
       clearTimeout(timer);
       if (ticker) clearInterval(ticker);
       signal?.removeEventListener("abort", onAbort);
+      shutdownSignal.removeEventListener("abort", onAbort);
       untrack();
     }
   }
