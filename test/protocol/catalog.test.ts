@@ -148,7 +148,9 @@ describe("the catalog cache", () => {
 
   it("sends list_changed when the refresh finds a different catalog", async () => {
     const cacheDir = tempDir();
-    const basic = JSON.parse(readFileSync(scenarioPath("basic"), "utf8")) as { actions: unknown[] };
+    const basic = JSON.parse(readFileSync(scenarioPath("basic"), "utf8")) as {
+      actions: Record<string, unknown>[];
+    };
     const first = await startInMemory(
       fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") }),
       ["--cache-dir", cacheDir],
