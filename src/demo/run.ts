@@ -8,6 +8,10 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { type CallResult, printCall, printHeading, printLine } from "./transcript.js";
 
+interface SearchResult {
+  matches: Array<{ id: string; key: string | null; name: string; toolName: string | null }>;
+}
+
 const serverPath = fileURLToPath(new URL("../index.js", import.meta.url));
 
 async function main(): Promise<void> {
@@ -41,56 +45,53 @@ async function main(): Promise<void> {
   });
 
   const searchArgs = { query: "add people to a segment", limit: 3 };
-  await printCall(
-    "Find an action by intent",
-    "search_actions",
-    searchArgs,
-    await call("search_actions", searchArgs),
-    (data) =>
-      (
-        data as { matches: Array<{ id: string; key: string | null; name: string; toolName: string | null }> }
-      ).matches
-        .map((match) => `${match.name} (key ${match.key}, tool ${match.toolName ?? "run_action only"})`)
-        .join("; "),
+  const search = await call("search_actions", searchArgs);
+  await printCall("Find an action by intent", "search_actions", searchArgs, search, (data) =>
+    (data as SearchResult).matches
+      .map((match) => `${match.name} (key ${match.key}, tool ${match.toolName ?? "run_action only"})`)
+      .join("; "),
   );
+  const found = (JSON.parse(search.content?.[0]?.text ?? "{}") as SearchResult).matches[0];
 
-  const listTool = tools.find((tool) => /list.*segment/.test(tool.name));
-  if (listTool) {
+  if (found) {
+    const write = { action: found.id, input: { segmentId: "4", ids: ["cust_1002", "cust_1005"] } };
     await printCall(
-      "Run an action through its direct tool",
-      listTool.name,
-      {},
-      await call(listTool.name, {}),
+      "Preview the write first (dry_run)",
+      "run_action",
+      { ...write, dry_run: true },
+      await call("run_action", { ...write, dry_run: true }),
     );
+    await printCall("Run it: a write", "run_action", write, await call("run_action", write));
   }
-
-  const newSegment = { segment: { name: "Demo: trial users", description: "Created by npm run demo" } };
+  const read = { segmentId: "4" };
   await printCall(
-    "Write through the raw API (proxy_request)",
-    "proxy_request",
-    { method: "POST", path: "/v1/segments", body: newSegment },
-    await call("proxy_request", { method: "POST", path: "/v1/segments", body: newSegment }),
-  );
-  await printCall(
-    "Read it back: the write is seen",
-    "proxy_request",
-    { method: "GET", path: "/v1/segments", fields: ["segments.*.name"] },
-    await call("proxy_request", { method: "GET", path: "/v1/segments", fields: ["segments.*.name"] }),
+    "Read it back through a direct tool: the write is seen",
+    "get_segment_membership",
+    read,
+    await call("get_segment_membership", read),
   );
 
+  const proxy = { method: "GET", path: "/v1/segments", fields: ["segments.*.id", "segments.*.name"] };
   await printCall(
-    "Preview a risky call with dry_run",
+    "A raw API call for what no action covers (proxy_request)",
     "proxy_request",
-    { method: "DELETE", path: "/v1/segments/1", dry_run: true },
-    await call("proxy_request", { method: "DELETE", path: "/v1/segments/1", dry_run: true }),
+    proxy,
+    await call("proxy_request", proxy),
   );
 
-  const bad = { method: "GET", path: "https://evil.example/steal" };
+  const invalid = { segmentId: "99" };
   await printCall(
-    "A mistake gets a clear error, and nothing is sent",
+    "A bad argument gets a clear error, and nothing runs",
+    "get_segment_membership",
+    invalid,
+    await call("get_segment_membership", invalid),
+  );
+  const offsite = { method: "GET", path: "https://evil.example/steal" };
+  await printCall(
+    "The proxy stays on the Customer.io API",
     "proxy_request",
-    bad,
-    await call("proxy_request", bad),
+    offsite,
+    await call("proxy_request", offsite),
   );
 
   await client.close();

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * customerio-mcp-sandbox: a stand-in for the Membrane CLI (`membrane`) over a simulated Customer.io
+ * workspace, so the server, its tests and its benchmarks run without a real account. It speaks the
+ * contract in docs/membrane-cli-contract.md: JSON on stdout; on failure exit 1 and one line of JSON
+ * `{"error":{"message","status"?,"data"?,"actionRunId"?}}` on stderr; bad usage exit 2 with text.
+ *
+ * Environment:
+ *   CUSTOMERIO_SANDBOX_STATE_DIR      folder holding the workspace state (workspace.json); seeded on first
+ *                                     use. Default: <os tmpdir>/customerio-mcp-sandbox.
+ *   CUSTOMERIO_SANDBOX_LATENCY_MS     sleep this long before answering any command (a slow CLI).
+ *   CUSTOMERIO_SANDBOX_EXTRA_ACTIONS  append n generated, varied actions to the catalog (deterministic).
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseCommandLine } from "./cli/args.js";
+import { SandboxFailure, UsageError } from "./cli/failure.js";
+import { runCommand } from "./cli/run-command.js";
+import { stateDirectory, WorkspaceStore } from "./state/store.js";
+
+async function simulateLatency(): Promise<void> {
+  const latency = Number(process.env["CUSTOMERIO_SANDBOX_LATENCY_MS"] ?? 0);
+  if (Number.isFinite(latency) && latency > 0) await sleep(latency);
+}
+
+async function main(argv: string[]): Promise<number> {
+  await simulateLatency();
+  try {
+    const output = await runCommand(parseCommandLine(argv), new WorkspaceStore(stateDirectory()));
+    process.stdout.write("text" in output ? `${output.text}\n` : `${JSON.stringify(output.json, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    const failure =
+      error instanceof SandboxFailure
+        ? error
+        : new SandboxFailure(`sandbox error: ${(error as Error).message ?? error}`);
+    process.stderr.write(`${failure.toJsonLine()}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,33 @@
+/** `connection list`, `search` and `connect`: finding (or pretending to create) the Customer.io connection. */
+import { CONNECTOR_ID, connectorSearchResult, requireConnection, sandboxConnection } from "../connection.js";
+import { type ParsedArgs, stringFlag } from "./args.js";
+import { SandboxFailure, UsageError } from "./failure.js";
+
+export function connectionList(): unknown {
+  return { items: [sandboxConnection()] };
+}
+
+const CUSTOMERIO_TERM = /customer[\s.-]?io|customerio/i;
+
+export function search(args: ParsedArgs, term: string | undefined): unknown {
+  if (term === undefined) throw new UsageError("error: missing required argument 'query'");
+  const elementType = stringFlag(args, "elementType");
+  const wantsConnectors = elementType === undefined || elementType === "connector";
+  return { items: wantsConnectors && CUSTOMERIO_TERM.test(term) ? [connectorSearchResult()] : [] };
+}
+
+/** The sandbox "completes" the browser flow at once and hands back its one connection. */
+export function connect(args: ParsedArgs): unknown {
+  const connectorId = stringFlag(args, "connectorId");
+  const connectionId = stringFlag(args, "connectionId");
+  if (connectionId !== undefined) {
+    requireConnection(connectionId);
+    return sandboxConnection();
+  }
+  if (connectorId === undefined)
+    throw new UsageError("error: connect needs --connectorId=<id> or --connectionId=<id>");
+  if (connectorId !== CONNECTOR_ID) {
+    throw new SandboxFailure(`Connector "${connectorId}" not found`, { status: 404 });
+  }
+  return sandboxConnection();
+}

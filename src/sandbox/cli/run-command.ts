@@ -1,0 +1,50 @@
+/** Routes a parsed command line to the command that serves it and returns what goes on stdout. */
+import type { WorkspaceStore } from "../state/store.js";
+import { actionList, actionRun } from "./action-commands.js";
+import type { ParsedArgs } from "./args.js";
+import { booleanFlag } from "./args.js";
+import { connect, connectionList, search } from "./connection-commands.js";
+import { UsageError } from "./failure.js";
+import { request } from "./request-command.js";
+
+export const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";
+
+const USAGE = `Usage: customerio-mcp-sandbox <command> [options]
+A simulated Membrane CLI over a fake Customer.io workspace. Commands:
+  connection list --json
+  search <term> --elementType=connector --json
+  connect --connectorId=<id> | --connectionId=<id> --json
+  action list --connectionId=<id> [--intent=<text>] [--limit=<n>] [--cursor=<c>] --json
+  action run <actionId> --connectionId=<id> [--input=<json>] --json
+  request <connectionId> <path> [-X <method>] [-H "Name: value"] [-d <body>] [--query k=v] [--pathParam k=v]
+  login --tenant | whoami`;
+
+/** What the command prints: a JSON value, or plain text for `--version` and help. */
+export type CommandOutput = { json: unknown } | { text: string };
+
+export async function runCommand(args: ParsedArgs, store: WorkspaceStore): Promise<CommandOutput> {
+  const [command, sub, ...rest] = args.positionals;
+  if (booleanFlag(args, "version") || command === "version") return { text: SANDBOX_VERSION };
+  if (command === undefined || booleanFlag(args, "help") || command === "help") return { text: USAGE };
+  switch (command) {
+    case "connection":
+    case "connections":
+      if (sub === "list") return { json: connectionList() };
+      break;
+    case "search":
+      return { json: search(args, sub) };
+    case "connect":
+      return { json: connect(args) };
+    case "action":
+    case "actions":
+      if (sub === "list") return { json: actionList(args) };
+      if (sub === "run") return { json: await actionRun(args, rest[0], store) };
+      break;
+    case "request":
+      return { json: await request(args, [sub ?? "", ...rest], store) };
+    case "login":
+    case "whoami":
+      return { text: "Logged in to the customerio-mcp sandbox (no real account)." };
+  }
+  throw new UsageError(`error: unknown command '${[command, sub].filter(Boolean).join(" ")}'\n\n${USAGE}`);
+}

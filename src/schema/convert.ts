@@ -1,0 +1,192 @@
+/**
+ * Converts one node of Membrane's DataSchema into a clean JSON Schema node: standard keywords only, `$ref`s
+ * resolved (refs.ts), `referenceRecords` pick-lists turned into enums, type arrays made non-null, arrays
+ * given `items`, `required` limited to properties that exist, read-only properties left out. It knows
+ * nothing of the root or of client profiles: normalize.ts drives it and profile.ts adapts its output.
+ */
+import { convertCombinators } from "./combinators.js";
+import {
+  copyValueKeywords,
+  isAnyValue,
+  isPlainObject,
+  JSON_TYPES,
+  type Schema,
+  setOwn,
+  textOf,
+  uniqueByJson,
+  withSentence,
+} from "./keywords.js";
+import { overlay, type RefResolver } from "./refs.js";
+
+export interface ConvertContext {
+  refs: RefResolver;
+  /** Human sentences about what changed, deduplicated by the caller. */
+  notes: string[];
+  /** Nodes still allowed; guards against definitions that fan out exponentially when inlined. */
+  budget: number;
+}
+
+const MAX_DEPTH = 24;
+const MAX_LISTED_RECORDS = 30;
+
+/** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
+export function showPath(path: string): string {
+  return path ? `\`${path}\`` : "the input";
+}
+
+export function childPath(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
+}
+
+/** Returns `undefined` for a schema that accepts no value at all (`false`). */
+export function convertNode(
+  node: unknown,
+  ctx: ConvertContext,
+  path: string,
+  depth: number,
+): Schema | undefined {
+  if (node === false) return undefined;
+  if (!isPlainObject(node)) return {}; // true, null, or something that is not a schema: any value
+  ctx.budget -= 1;
+  if (depth > MAX_DEPTH || ctx.budget < 0) {
+    ctx.notes.push(`${showPath(path)} is nested too deeply to describe: any value is accepted`);
+    return textOf(node);
+  }
+  if (typeof node.$ref === "string") return convertRef(node, node.$ref, ctx, path, depth);
+  const out: Schema = {};
+  copyValueKeywords(node, out, (sentence) => ctx.notes.push(`${showPath(path)} ${sentence}`));
+  convertType(node, out);
+  convertReferenceRecords(node, out);
+  convertObject(node, out, ctx, path, depth);
+  convertArray(node, out, ctx, path, depth);
+  convertCombinators(node, out, ctx, path, depth);
+  if (out.type === undefined && out.anyOf === undefined && out.allOf === undefined) {
+    if (out.properties !== undefined || out.additionalProperties !== undefined) out.type = "object";
+    else if (out.items !== undefined) out.type = "array";
+  }
+  if (out.type === "array" && out.items === undefined) out.items = {};
+  return out;
+}
+
+function convertRef(
+  node: Schema,
+  ref: string,
+  ctx: ConvertContext,
+  path: string,
+  depth: number,
+): Schema | undefined {
+  const { $ref: _ref, ...siblings } = node;
+  const found = ctx.refs.resolve(ref);
+  if (found.kind === "external") {
+    ctx.notes.push(`${showPath(path)} refers to Membrane schema "${found.name}": any value accepted`);
+    const text = textOf(siblings);
+    return {
+      ...text,
+      description: withSentence(text.description, `Any JSON value (Membrane schema "${found.name}").`),
+    };
+  }
+  if (found.kind === "missing") {
+    ctx.notes.push(`${showPath(path)} points to a missing definition "${ref}": any value accepted`);
+    return textOf(siblings);
+  }
+  if (!ctx.refs.canEnter(ref)) {
+    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": any value accepted there`);
+    return textOf(overlay(found.target, siblings) as Schema);
+  }
+  return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
+}
+
+function convertType(node: Schema, out: Schema): void {
+  const raw = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? node.type : [];
+  const known = raw.filter((t): t is string => typeof t === "string" && JSON_TYPES.has(t));
+  let types = uniqueByJson(known.filter((t) => t !== "null"));
+  if (types.includes("number")) types = types.filter((t) => t !== "integer");
+  if (types.length === 1) out.type = types[0];
+  else if (types.length > 1 && node.anyOf === undefined && node.oneOf === undefined) {
+    out.anyOf = types.map((type) => (type === "array" ? { type, items: {} } : { type }));
+  } else if (types.length === 0 && known.includes("null")) out.type = "null";
+}
+
+/** Membrane's pick-list: `[{id, name}]`, where `id` is the value and `name` its label. */
+function convertReferenceRecords(node: Schema, out: Schema): void {
+  if (!Array.isArray(node.referenceRecords)) return;
+  const records = node.referenceRecords.filter(
+    (r): r is Schema => isPlainObject(r) && (typeof r.id === "string" || typeof r.id === "number"),
+  );
+  if (records.length === 0) return;
+  if (out.type === undefined) {
+    if (records.every((r) => typeof r.id === "string")) out.type = "string";
+    else if (records.every((r) => Number.isInteger(r.id))) out.type = "integer";
+  }
+  const ids = uniqueByJson(records.map((r) => (out.type === "string" ? String(r.id) : r.id)));
+  const labels = records.slice(0, MAX_LISTED_RECORDS).map((r) => {
+    const label = typeof r.name === "string" ? r.name.trim() : "";
+    return label && label !== String(r.id) ? `${r.id} (${label})` : String(r.id);
+  });
+  const more = records.length > MAX_LISTED_RECORDS ? `, and ${records.length - MAX_LISTED_RECORDS} more` : "";
+  if (node.allowCustom === true) {
+    out.description = withSentence(
+      out.description,
+      `Known values: ${labels.join(", ")}${more}; others allowed.`,
+    );
+  } else {
+    out.enum ??= ids;
+    out.description = withSentence(out.description, `Options: ${labels.join(", ")}${more}.`);
+  }
+}
+
+function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
+  const wanted =
+    typeof node.required === "string" ? [node.required] : Array.isArray(node.required) ? node.required : [];
+  const required = new Set(wanted.filter((name): name is string => typeof name === "string"));
+  if (isPlainObject(node.properties)) {
+    const properties: Schema = {};
+    for (const [name, child] of Object.entries(node.properties)) {
+      const where = childPath(path, name);
+      if (name === "__proto__") {
+        ctx.notes.push(`${showPath(where)} cannot be validated (Ajv mishandles that name) and was left out`);
+        continue;
+      }
+      if (isPlainObject(child) && child.readOnly === true) {
+        ctx.notes.push(`${showPath(where)} is read-only and was left out`);
+        continue;
+      }
+      if (isPlainObject(child) && child.required === true) required.add(name); // draft-03 style
+      const converted = convertNode(child, ctx, where, depth + 1);
+      if (converted === undefined) {
+        ctx.notes.push(`${showPath(where)} accepts no value and was left out`);
+        continue;
+      }
+      setOwn(properties, name, converted);
+    }
+    out.properties = properties;
+    const kept = [...required].filter((name) => Object.hasOwn(properties, name));
+    if (kept.length > 0) out.required = kept;
+  }
+  const extra = node.additionalProperties;
+  if (extra === false) out.additionalProperties = false;
+  else if (isPlainObject(extra)) {
+    const converted = convertNode(extra, ctx, childPath(path, "*"), depth + 1);
+    if (converted === undefined) out.additionalProperties = false;
+    else if (!isAnyValue(converted)) out.additionalProperties = converted;
+  }
+}
+
+function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
+  const items = node.items;
+  const where = `${path}[]`;
+  if (items === undefined) return;
+  if (items === false) {
+    out.items = {};
+    out.maxItems = 0;
+  } else if (Array.isArray(items)) {
+    // Tuples (draft-07 `items: [...]`): every position accepts any of the listed schemas.
+    const members = items.map((item) => convertNode(item, ctx, where, depth + 1));
+    const kept = uniqueByJson(members.filter((m): m is Schema => m !== undefined));
+    ctx.notes.push(`${showPath(path)} was a tuple; each element may be any of its listed kinds`);
+    out.items =
+      kept.length === 1 ? kept[0] : kept.length === 0 || kept.some(isAnyValue) ? {} : { anyOf: kept };
+  } else {
+    out.items = convertNode(items, ctx, where, depth + 1) ?? {};
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The `gemini` profile. Gemini's classic function declarations take an OpenAPI 3.0 subset: they reject
+ * `additionalProperties`, `default`, `minimum`/`maximum`, `$ref`, type arrays and (classically) `anyOf`,
+ * accept `enum` only on strings and `format` only as `date-time` on strings, and reject a nested object
+ * whose `properties` are empty. So: alternatives are collapsed into one declaration, non-string enum
+ * values become strings (mapped back before the run), and free-form or untyped values become JSON text.
+ */
+import { isObjectAlternative, mergeAlternativeProperties } from "./combinators.js";
+import { childPath, showPath } from "./convert.js";
+import { arrayDecoder, type Decoder, objectDecoder } from "./decode.js";
+import { isPlainObject, type Schema, setOwn, textOf, uniqueByJson, withSentence } from "./keywords.js";
+import { asJsonText, hasProperties, inferType, type Profiled } from "./profile-common.js";
+
+const CLIENT = "Gemini";
+
+export function toGemini(node: Schema, path: string, notes: string[], isRoot = false): Profiled {
+  let n = Array.isArray(node.anyOf) ? collapse(node) : node;
+  if (n.allOf !== undefined) {
+    const { allOf: _allOf, ...rest } = n;
+    notes.push(`${showPath(path)}: an allOf was left out for Gemini`);
+    n = rest;
+  }
+  const values = Array.isArray(n.enum) ? n.enum : n.const !== undefined ? [n.const] : undefined;
+  if (values && !isRoot) return enumAsStrings(n, values);
+  const type = isRoot ? "object" : inferType(n);
+  if (type === undefined || type === "null" || (type === "object" && !isRoot && !hasProperties(n))) {
+    return asJsonText(n, path, notes, CLIENT);
+  }
+  const out: Schema = { ...textOf(n), type };
+  if (typeof n.format === "string") {
+    if (type === "string" && n.format === "date-time") out.format = n.format;
+    else out.description = withSentence(out.description, `Format: ${n.format}.`);
+  }
+  for (const key of ["pattern", "minLength", "maxLength", "minItems", "maxItems"]) {
+    if (n[key] !== undefined) out[key] = n[key];
+  }
+  let decoder: Decoder = null;
+  if (type === "array") {
+    const items = toGemini(isPlainObject(n.items) ? n.items : {}, `${path}[]`, notes);
+    out.items = items.schema;
+    decoder = arrayDecoder(items.decoder);
+  } else if (type === "object") {
+    const properties: Schema = {};
+    const decoders = new Map<string, { decoder: Decoder; optional: boolean }>();
+    for (const [name, child] of Object.entries(isPlainObject(n.properties) ? n.properties : {})) {
+      const converted = toGemini(isPlainObject(child) ? child : {}, childPath(path, name), notes);
+      setOwn(properties, name, converted.schema);
+      decoders.set(name, { decoder: converted.decoder, optional: false });
+    }
+    out.properties = properties;
+    if (Array.isArray(n.required) && n.required.length > 0) out.required = n.required;
+    decoder = objectDecoder(decoders);
+  }
+  return { schema: out, decoder };
+}
+
+/** Gemini accepts `enum` only as strings: other values are written as JSON and mapped back. */
+function enumAsStrings(node: Schema, values: readonly unknown[]): Profiled {
+  const map = new Map<string, unknown>();
+  for (const value of values) {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    if (!map.has(text)) map.set(text, value);
+  }
+  const schema = { ...textOf(node), type: "string", enum: [...map.keys()] };
+  const changed = values.some((value) => typeof value !== "string");
+  return { schema, decoder: changed ? { kind: "enum", values: map } : null };
+}
+
+/** One declaration for `anyOf` alternatives: merged objects, a shared type, or else JSON text. */
+function collapse(node: Schema): Schema {
+  const { anyOf, ...rest } = node;
+  const alternatives = (anyOf as unknown[]).filter(isPlainObject);
+  if (alternatives.every(isObjectAlternative) && (rest.type === undefined || rest.type === "object")) {
+    const { required: _required, ...base } = rest; // each alternative has its own required set
+    return { ...base, type: "object", properties: mergeAlternativeProperties(rest, alternatives) };
+  }
+  const types = new Set(alternatives.map((alt) => inferType(alt)));
+  const [only] = types;
+  if (types.size === 1 && only !== undefined && (rest.type === undefined || rest.type === only)) {
+    const merged: Schema = { ...rest, type: only };
+    const enums = alternatives.map((alt) => (Array.isArray(alt.enum) ? alt.enum : (alt.const ?? undefined)));
+    if (enums.every((e) => e !== undefined)) merged.enum = uniqueByJson(enums.flat());
+    if (only === "array") {
+      const items = uniqueByJson(alternatives.map((alt) => (isPlainObject(alt.items) ? alt.items : {})));
+      merged.items = items.length === 1 ? items[0] : { anyOf: items };
+    }
+    return merged;
+  }
+  const kinds = [...types].map((t) => t ?? "any value").join(", ");
+  return { ...textOf(rest), description: withSentence(rest.description, `One of: ${kinds}.`) };
+}

@@ -1,0 +1,105 @@
+/**
+ * The promises an advertised schema keeps, checked after every conversion (a schema that breaks one is
+ * never advertised: its action is left out of the direct tools) and by the property-based tests. They are
+ * the rules whose breach makes clients drop a tool or, worse, every tool of the server.
+ */
+import type { SchemaProfile } from "../config.js";
+import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
+
+const GEMINI_REJECTS = [
+  "additionalProperties",
+  "default",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "const",
+  "examples",
+];
+const STRICT_REJECTS = ["oneOf", "allOf", "default", "examples", "minLength", "maxLength", "uniqueItems"];
+
+/** Every broken promise, as "where: what"; empty when the schema is fine. */
+export function schemaProblems(schema: unknown, profile: SchemaProfile = "default"): string[] {
+  const problems: string[] = [];
+  if (!isPlainObject(schema)) return ["root: not an object schema"];
+  if (schema.type !== "object") problems.push('root: type is not "object"');
+  if (!isPlainObject(schema.properties)) problems.push("root: properties missing");
+  for (const key of ["anyOf", "oneOf", "allOf"]) if (key in schema) problems.push(`root: has ${key}`);
+  walk(schema, "root", profile, true, problems);
+  return problems;
+}
+
+function checkType(type: unknown, where: string, profile: SchemaProfile, problems: string[]): void {
+  if (type === undefined) return;
+  if (typeof type === "string") {
+    if (!JSON_TYPES.has(type)) problems.push(`${where}: unknown type ${type}`);
+    return;
+  }
+  // Only OpenAI strict's nullable form [t, "null"] may be an array.
+  const nullable = Array.isArray(type) && type.length === 2 && JSON_TYPES.has(type[0]) && type[1] === "null";
+  if (!(profile === "openai-strict" && nullable)) problems.push(`${where}: type is ${JSON.stringify(type)}`);
+}
+
+function walk(
+  node: unknown,
+  where: string,
+  profile: SchemaProfile,
+  isRoot: boolean,
+  problems: string[],
+): void {
+  if (typeof node === "boolean") return void problems.push(`${where}: bare boolean schema`);
+  if (!isPlainObject(node)) return void problems.push(`${where}: not a schema object`);
+  for (const key of Object.keys(node)) {
+    if (!ALLOWED_KEYWORDS.has(key)) problems.push(`${where}: keyword ${key}`);
+  }
+  checkType(node.type, where, profile, problems);
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  const properties = isPlainObject(node.properties) ? node.properties : undefined;
+  if (node.properties !== undefined && !properties) problems.push(`${where}: properties is not an object`);
+  if (node.required !== undefined) {
+    const ok =
+      Array.isArray(node.required) &&
+      node.required.every(
+        (n) => typeof n === "string" && properties !== undefined && Object.hasOwn(properties, n),
+      );
+    if (!ok) problems.push(`${where}: required ${JSON.stringify(node.required)}`);
+  }
+  if (types.includes("array") && !isPlainObject(node.items)) problems.push(`${where}: array without items`);
+  if (node.additionalProperties !== undefined && node.additionalProperties !== false) {
+    walk(node.additionalProperties, `${where}.*`, profile, false, problems);
+  }
+  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems);
+  for (const [name, child] of Object.entries(properties ?? {}))
+    walk(child, `${where}.${name}`, profile, false, problems);
+  for (const key of ["anyOf", "oneOf", "allOf"]) {
+    const list = node[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) problems.push(`${where}: empty ${key}`);
+    else for (const [i, alt] of list.entries()) walk(alt, `${where}.${key}[${i}]`, profile, false, problems);
+  }
+  if (profile === "gemini") {
+    for (const key of GEMINI_REJECTS) if (key in node) problems.push(`${where}: ${key} (gemini)`);
+    if (typeof node.type !== "string") problems.push(`${where}: no type (gemini)`);
+    if (Array.isArray(node.enum) && !node.enum.every((v) => typeof v === "string")) {
+      problems.push(`${where}: non-string enum (gemini)`);
+    }
+    if (node.type === "object" && !isRoot && Object.keys(properties ?? {}).length === 0) {
+      problems.push(`${where}: object without properties (gemini)`);
+    }
+  }
+  if (profile === "openai-strict") {
+    for (const key of STRICT_REJECTS) if (key in node) problems.push(`${where}: ${key} (openai-strict)`);
+    if (node.type === undefined && node.anyOf === undefined)
+      problems.push(`${where}: no type (openai-strict)`);
+    if (types.includes("object")) {
+      const names = Object.keys(properties ?? {});
+      const required = Array.isArray(node.required) ? node.required : [];
+      if (node.additionalProperties !== false) problems.push(`${where}: object not closed (openai-strict)`);
+      if (names.length !== required.length)
+        problems.push(`${where}: not every property required (openai-strict)`);
+    }
+  }
+}

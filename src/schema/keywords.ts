@@ -1,0 +1,173 @@
+/**
+ * The keyword allow-list. Advertised schemas use these standard JSON Schema keywords and nothing else, in
+ * this order; everything else (Membrane's own keywords, `$schema`, `$id`, `$comment`, `readOnly`,
+ * `nullable`, ...) is dropped. This module also checks the plain-valued keywords (numbers, strings, enum
+ * and default values) so that a malformed one is dropped instead of breaking a client or Ajv.
+ */
+
+/** A JSON Schema node (never a bare boolean once converted). */
+export type Schema = Record<string, unknown>;
+
+export const KEYWORD_ORDER = [
+  "title",
+  "description",
+  "type",
+  "enum",
+  "const",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "items",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "properties",
+  "required",
+  "additionalProperties",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "default",
+  "examples",
+] as const;
+
+export const ALLOWED_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_ORDER);
+export const JSON_TYPES: ReadonlySet<string> = new Set([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "object",
+  "array",
+  "null",
+]);
+/** Keywords that only describe a value; a node made of these alone accepts any value. */
+const TEXT_KEYWORDS = new Set(["title", "description", "default", "examples"]);
+
+export function isPlainObject(value: unknown): value is Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when the node constrains nothing (`{}` or only title/description/default/examples). */
+export function isAnyValue(node: Schema): boolean {
+  return Object.keys(node).every((key) => TEXT_KEYWORDS.has(key));
+}
+
+/** Only the describing keywords of a node: what survives when its constraints cannot be kept. */
+export function textOf(node: Schema): Schema {
+  const out: Schema = {};
+  if (typeof node.title === "string" && node.title.trim()) out.title = node.title;
+  if (typeof node.description === "string" && node.description.trim()) out.description = node.description;
+  return out;
+}
+
+/** Appends a sentence to a description, which may be missing. */
+export function withSentence(description: unknown, sentence: string): string {
+  const base = typeof description === "string" ? description.trim() : "";
+  if (!base) return sentence;
+  return /[.!?:]$/.test(base) ? `${base} ${sentence}` : `${base}. ${sentence}`;
+}
+
+/** Membrane formulas are objects with a single `$`-prefixed key, such as `{"$var": "$.user.email"}`. */
+export function containsFormula(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsFormula);
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0]!.startsWith("$")) return true;
+  return Object.values(value).some(containsFormula);
+}
+
+/** Sets an own property even when the name is `__proto__`: property names are kept as they come. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function uniqueByJson<T>(values: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const text = JSON.stringify(value) ?? "undefined";
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
+
+function isValidRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u"); // Ajv compiles patterns with the unicode flag
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isNonNegativeInteger = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+/** A value the schema may offer as an example or default: no formulas, no null (types are made non-null). */
+const isPlainValue = (v: unknown): boolean => v !== null && v !== undefined && !containsFormula(v);
+
+/** Copies the keywords whose value is a plain value (not a subschema), dropping malformed ones. */
+export function copyValueKeywords(node: Schema, out: Schema, note: (sentence: string) => void): void {
+  Object.assign(out, textOf(node));
+  if (typeof node.format === "string" && node.format) out.format = node.format;
+  if (typeof node.pattern === "string") {
+    if (isValidRegex(node.pattern)) out.pattern = node.pattern;
+    else note(`had an invalid pattern, which was dropped`);
+  }
+  for (const key of ["minLength", "maxLength", "minItems", "maxItems"] as const) {
+    const value = node[key];
+    if (isNonNegativeInteger(value) && !(key.startsWith("min") && value === 0)) out[key] = value;
+  }
+  for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) {
+    // zod writes +-MAX_SAFE_INTEGER bounds on every integer: they say nothing, so they are left out.
+    const value = node[key];
+    if (isFiniteNumber(value) && Math.abs(value) !== Number.MAX_SAFE_INTEGER) out[key] = value;
+  }
+  // Draft-04 wrote exclusive bounds as booleans next to minimum/maximum.
+  if (node.exclusiveMinimum === true && isFiniteNumber(node.minimum)) {
+    out.exclusiveMinimum = node.minimum;
+    delete out.minimum;
+  }
+  if (node.exclusiveMaximum === true && isFiniteNumber(node.maximum)) {
+    out.exclusiveMaximum = node.maximum;
+    delete out.maximum;
+  }
+  if (node.uniqueItems === true) out.uniqueItems = true;
+  if (Array.isArray(node.enum)) {
+    const values = uniqueByJson(node.enum.filter(isPlainValue));
+    if (values.length > 0) out.enum = values;
+  }
+  if (isPlainValue(node.const)) out.const = node.const;
+  if (isPlainValue(node.default)) out.default = node.default;
+  if (Array.isArray(node.examples)) {
+    const examples = node.examples.filter(isPlainValue);
+    if (examples.length > 0) out.examples = examples;
+  }
+}
+
+/** Rewrites a converted schema with its keywords in KEYWORD_ORDER, recursively; property order is kept. */
+export function orderKeys(node: Schema): Schema {
+  const out: Schema = {};
+  for (const key of KEYWORD_ORDER) {
+    const value = node[key];
+    if (value === undefined) continue;
+    if (key === "properties" && isPlainObject(value)) {
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([name, child]) => [name, isPlainObject(child) ? orderKeys(child) : child]),
+      );
+    } else if ((key === "items" || key === "additionalProperties") && isPlainObject(value)) {
+      out[key] = orderKeys(value);
+    } else if ((key === "anyOf" || key === "oneOf" || key === "allOf") && Array.isArray(value)) {
+      out[key] = value.map((child) => (isPlainObject(child) ? orderKeys(child) : child));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}

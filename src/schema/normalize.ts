@@ -1,0 +1,104 @@
+/**
+ * Membrane DataSchema -> a JSON Schema every major MCP client accepts, keeping what a model needs. The
+ * steps: convert each node (convert.ts: keywords, refs, pick-lists, quirks), shape the root (root.ts),
+ * apply the client profile (profile.ts), order the keywords, then check the result (invariants.ts and
+ * Ajv's meta-schema). A schema that still fails throws SchemaConversionError, and only that action is
+ * left out of the direct tools.
+ *
+ * "Any value" (a `$ref` to a Membrane schema, a recursive definition cut short, an untyped property) is
+ * written as a schema without `type` (only title/description) in the default profile, which Claude,
+ * Cursor, VS Code and MCP Inspector accept; Gemini and OpenAI strict mode cannot declare it, so there it
+ * is a string holding JSON text, parsed again by `toActionInput`. Free-form objects are treated alike.
+ */
+import type { SchemaProfile } from "../config.js";
+import type { ObjectJsonSchema } from "../tools/tool-definition.js";
+import { type ConvertContext, convertNode } from "./convert.js";
+import { decode } from "./decode.js";
+import { schemaProblems } from "./invariants.js";
+import { orderKeys, type Schema } from "./keywords.js";
+import { profileAlternative, profileRoot } from "./profile.js";
+import { RefResolver } from "./refs.js";
+import { shapeRoot } from "./root.js";
+import { isValidJsonSchema } from "./validate.js";
+
+export type { SchemaProfile };
+
+export interface NormalizedSchema {
+  /** Advertised in tools/list. */
+  schema: ObjectJsonSchema;
+  /** What Ajv compiles: the advertised schema, plus the root alternatives of a merged anyOf/oneOf. */
+  validationSchema: Record<string, unknown>;
+  /** Human sentences about what was changed or dropped. */
+  notes: string[];
+  /** Text to append to the tool description (the alternatives of a merged root anyOf); absent if none. */
+  description?: string;
+  /**
+   * Turns validated arguments back into the action's input: unchanged, except that JSON text (gemini,
+   * openai-strict) is parsed, stringified enum values (gemini) are mapped back, nulls sent for optional
+   * properties (openai-strict) are removed. When the action's own root was not an object (it was wrapped
+   * as the `input` property), the bare value comes back: callers only serialize it, whatever its type.
+   */
+  toActionInput(args: Record<string, unknown>): Record<string, unknown>;
+}
+
+export class SchemaConversionError extends Error {
+  override name = "SchemaConversionError";
+}
+
+/** Nodes a single schema may expand to (inlined definitions included) before the rest is "any value". */
+const NODE_BUDGET = 5_000;
+
+export function normalizeSchema(input: unknown, profile: SchemaProfile): NormalizedSchema {
+  const notes: string[] = [];
+  let result: NormalizedSchema;
+  try {
+    const ctx: ConvertContext = { refs: new RefResolver(input), notes, budget: NODE_BUDGET };
+    const converted = input === undefined || input === null ? {} : convertNode(input, ctx, "", 0);
+    if (converted === undefined) throw new SchemaConversionError("the input schema accepts no value at all");
+    const root = shapeRoot(converted, notes);
+    const profiled = profileRoot(root.schema, profile, notes);
+    const schema = orderKeys(profiled.schema) as ObjectJsonSchema;
+    let validationSchema: Record<string, unknown> = schema;
+    if (root.alternatives) {
+      const anyOf = root.alternatives.map((alt) => orderKeys(profileAlternative(alt, profile)));
+      validationSchema = { ...validationSchema, anyOf };
+    }
+    if (root.extra) {
+      // Only the default profile sends values as the original schema sees them; elsewhere these
+      // constraints would check JSON text or nulls, so Membrane alone checks them.
+      if (profile === "default") validationSchema = { ...validationSchema, allOf: root.extra };
+      else notes.push(`the input's unmerged alternatives are not checked in the ${profile} profile`);
+    }
+    const { decoder } = profiled;
+    const wrapped = root.wrapped;
+    result = {
+      schema,
+      validationSchema,
+      notes: [...new Set(notes)],
+      toActionInput: (args) => {
+        const decoded = decode(args, decoder) as Record<string, unknown>;
+        return (wrapped === undefined ? decoded : decoded[wrapped]) as Record<string, unknown>;
+      },
+    };
+    if (root.description) result.description = root.description;
+  } catch (error) {
+    if (error instanceof SchemaConversionError) throw error;
+    // A bug meeting an odd schema must cost one action, never the server.
+    throw new SchemaConversionError(`could not convert the input schema: ${String(error)}`, { cause: error });
+  }
+  const problems = schemaProblems(result.schema, profile);
+  if (problems.length > 0)
+    throw new SchemaConversionError(`invalid converted schema: ${problems.join("; ")}`);
+  if (!isValidJsonSchema(result.validationSchema)) {
+    throw new SchemaConversionError("the converted schema is not a valid JSON Schema");
+  }
+  return result;
+}
+
+/**
+ * Applies a profile to an already clean object schema (the generic tools' zod-made schemas). The same
+ * path as an action's schema: on a clean schema the conversion keeps everything.
+ */
+export function applyProfile(schema: ObjectJsonSchema, profile: SchemaProfile): NormalizedSchema {
+  return normalizeSchema(schema as Schema, profile);
+}

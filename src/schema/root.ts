@@ -1,0 +1,84 @@
+/**
+ * The root of a tool's input schema. Several clients drop every tool of a server when one tool's root is
+ * not `type: "object"` or carries `anyOf`/`oneOf`/`allOf`, so: a root `anyOf` of objects is merged into
+ * one object whose properties are all optional (the alternatives are explained in the tool description
+ * and kept, for validation only); what else an object root combines (allOf, an anyOf of non-objects) is
+ * kept for validation only; any other non-object root becomes the single required property `input`, unwrapped before the run.
+ */
+import { isObjectAlternative, mergeAlternativeProperties } from "./combinators.js";
+import { isAnyValue, isPlainObject, type Schema, textOf } from "./keywords.js";
+
+/** The property that carries a non-object root value. */
+export const WRAPPED_ROOT_PROPERTY = "input";
+const MAX_EXPLAINED_PROPERTIES = 12;
+
+export interface ShapedRoot {
+  schema: Schema & { type: "object"; properties: Schema };
+  /** Object alternatives of a merged root anyOf, for validation. */
+  alternatives?: Schema[];
+  /** Constraints of the root that could not be advertised (an allOf, an anyOf of non-objects): checked only. */
+  extra?: Schema[];
+  /** Text for the tool description. */
+  description?: string;
+  /** Set when the original root was not an object and was wrapped in this property. */
+  wrapped?: string;
+}
+
+function isObjectRoot(root: Schema): boolean {
+  if (root.type === "object") return true;
+  if (root.type !== undefined || root.anyOf !== undefined) return false;
+  return isAnyValue(root) || root.properties !== undefined || root.additionalProperties !== undefined;
+}
+
+function explain(alternatives: readonly Schema[]): string {
+  const parts = alternatives.map((alt, index) => {
+    const names = isPlainObject(alt.properties) ? Object.keys(alt.properties) : [];
+    const required = Array.isArray(alt.required) ? alt.required.map(String) : [];
+    const label =
+      typeof alt.title === "string" ? alt.title : typeof alt.description === "string" ? alt.description : "";
+    const shown = names.slice(0, MAX_EXPLAINED_PROPERTIES).map((n) => `\`${n}\``);
+    if (names.length > MAX_EXPLAINED_PROPERTIES) shown.push("...");
+    const fields = shown.length > 0 ? shown.join(", ") : "no arguments";
+    const need = required.length > 0 ? `; required: ${required.map((n) => `\`${n}\``).join(", ")}` : "";
+    return `(${index + 1})${label ? ` ${label.trim()}:` : ""} ${fields}${need}`;
+  });
+  return `Give one of these argument sets: ${parts.join("; ")}.`;
+}
+
+export function shapeRoot(root: Schema, notes: string[]): ShapedRoot {
+  const alternatives = Array.isArray(root.anyOf) ? (root.anyOf as Schema[]) : [];
+  const isObjectish = root.type === undefined || root.type === "object";
+  if (alternatives.length > 0 && isObjectish && alternatives.every(isObjectAlternative)) {
+    const { anyOf: _anyOf, allOf, ...rest } = root;
+    const schema = {
+      ...rest,
+      type: "object" as const,
+      properties: mergeAlternativeProperties(rest, alternatives),
+    };
+    notes.push("the input's alternatives (anyOf/oneOf) were merged into one object; each set is checked");
+    const extra = Array.isArray(allOf) ? (allOf as Schema[]) : undefined;
+    return { schema, alternatives, extra, description: explain(alternatives) };
+  }
+  if (root.type === "object" || (isObjectRoot(root) && root.allOf === undefined)) {
+    // Combinators left on an object root are checked but not advertised.
+    const { anyOf, allOf, ...rest } = root;
+    const extra = [
+      ...(anyOf === undefined ? [] : [{ anyOf }]),
+      ...(Array.isArray(allOf) ? allOf : []),
+    ] as Schema[];
+    if (extra.length > 0)
+      notes.push("the input had alternatives that could not be merged; they are checked, not shown");
+    const properties = isPlainObject(rest.properties) ? rest.properties : {};
+    return { schema: { ...rest, type: "object", properties }, extra: extra.length > 0 ? extra : undefined };
+  }
+  notes.push(`the action takes a single value, given as \`${WRAPPED_ROOT_PROPERTY}\``);
+  return {
+    schema: {
+      ...textOf(root),
+      type: "object",
+      properties: { [WRAPPED_ROOT_PROPERTY]: root },
+      required: [WRAPPED_ROOT_PROPERTY],
+    },
+    wrapped: WRAPPED_ROOT_PROPERTY,
+  };
+}
