@@ -104,6 +104,6 @@ export function resultText(result: unknown): string {
 /** The JSON of the first content block. */
 export function resultJson<T = unknown>(result: unknown): T {
   const first = (result as CallToolResult).content?.[0];
-  if (!first || first.type !== "text") throw new Error("result has no text content");
+  if (first?.type !== "text") throw new Error("result has no text content");
   return JSON.parse(first.text) as T;
 }
