@@ -123,7 +123,10 @@ function readErrorObject(body: Record<string, unknown>): ErrorDetails {
   const headers = (inner["headers"] ?? {}) as Record<string, unknown>;
   const retryAfter = pickNumber(inner["retryAfter"], headers["retry-after"], headers["Retry-After"]);
   const details: ErrorDetails = {};
-  const fullMessage = [message, dataErrors].filter(Boolean).join(": ");
+  const fullMessage =
+    message && dataErrors && message.includes(dataErrors)
+      ? message
+      : [message, dataErrors].filter(Boolean).join(": ");
   if (fullMessage) details.message = fullMessage;
   if (status !== undefined) details.status = status;
   const runId = pickString(inner["actionRunId"], body["actionRunId"]);
