@@ -5,8 +5,10 @@
  * CLI with progress, bounded retries and field selection.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
+import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
 import { withRetries } from "../membrane/retry.js";
+import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import { invalidArguments } from "./define-tool.js";
 import { selectFields } from "./select-fields.js";
@@ -36,6 +38,41 @@ export function prepareActionInput(
 export interface ExecuteOptions {
   dryRun?: boolean;
   fields?: readonly string[] | undefined;
+}
+
+const canonicalSchemas = new WeakMap<CatalogEntry, NormalizedSchema | null>();
+
+/** The action's schema converted without a client profile: the most faithful check of an input. */
+function canonicalSchema(entry: CatalogEntry): NormalizedSchema | null {
+  let canonical = canonicalSchemas.get(entry);
+  if (canonical === undefined) {
+    try {
+      canonical = normalizeSchema(entry.action.inputSchema, "default");
+    } catch {
+      canonical = null;
+    }
+    canonicalSchemas.set(entry, canonical);
+  }
+  return canonical;
+}
+
+/**
+ * run_action's input is free-form, so an agent may write it in the profile's style (strict mode: nulls for
+ * what it leaves out; Gemini: JSON text for objects) or plainly: the profile's decoding is applied first,
+ * then the input is checked against the faithful default-profile schema.
+ */
+export function prepareRunActionInput(
+  entry: CatalogEntry,
+  input: Record<string, unknown>,
+  profile: SchemaProfile,
+): Record<string, unknown> {
+  if (profile === "default" || !entry.normalized) return prepareActionInput(entry, input);
+  const decoded = entry.normalized.toActionInput(input);
+  const canonical = canonicalSchema(entry);
+  if (!canonical) return decoded;
+  const result = compileValidator(canonical.validationSchema)(decoded);
+  if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
+  return decoded;
 }
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */

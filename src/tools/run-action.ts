@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { defineGenericTool } from "./define-tool.js";
-import { executeAction, prepareActionInput, refuseInReadOnly } from "./execute-action.js";
+import { executeAction, prepareRunActionInput, refuseInReadOnly } from "./execute-action.js";
 import { findActionEntry } from "./find-action.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
@@ -57,7 +57,7 @@ export function createRunActionTool(services: Services): ToolDefinition {
       async run(args, ctx) {
         const entry = await findActionEntry(services, args.action);
         refuseInReadOnly(entry, services);
-        const actionInput = prepareActionInput(entry, args.input ?? {});
+        const actionInput = prepareRunActionInput(entry, args.input ?? {}, services.config.schemaProfile);
         return executeAction(services, entry, actionInput, ctx, {
           dryRun: args.dry_run ?? false,
           fields: args.fields,
