@@ -1,11 +1,63 @@
 /**
- * `customerio-mcp doctor`: placeholder until the doctor issue lands.
+ * `customerio-mcp doctor`: checks everything a person needs, one line each on stdout, and exits 1 when
+ * something is wrong. It builds the same services as the server (so it sees what the server would see) but
+ * logs only errors to stderr. Checks that depend on a failed one are shown as not checked.
  */
 import type { Config } from "./config.js";
-import type { ServerLogger } from "./log.js";
+import { checkCache, checkMode, checkNode, checkReadOnly } from "./doctor/local-checks.js";
+import { checkActions, checkCli, checkConnection } from "./doctor/membrane-checks.js";
+import { type CheckLine, formatLine, skipped, summary } from "./doctor/report.js";
+import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
+import { locateCli } from "./membrane/locate.js";
+import { buildServices } from "./server.js";
+import { ToolRegistry } from "./tools/registry.js";
+import { VERSION } from "./version.js";
 
-export async function runDoctor(_config: Config, _cli: CliCommand, _log: ServerLogger): Promise<number> {
-  process.stderr.write("doctor: not implemented yet\n");
-  return 1;
+/** Where the CLI was looked for, for the "not found" line. */
+function whereLooked(config: Config): string {
+  if (config.membraneCli && /[\\/]/.test(config.membraneCli))
+    return `at ${config.membraneCli} (set by --membrane-cli / MEMBRANE_CLI)`;
+  const { searched } = locateCli(config.membraneCli);
+  return `on PATH nor in the usual install folders (looked in: ${searched.join(", ")})`;
+}
+
+export async function runDoctor(
+  config: Config,
+  cliCommand: CliCommand,
+  _log: ServerLogger,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
+  const quiet = new ServerLogger("error");
+  const services = buildServices(config, cliCommand, quiet);
+  const registry = new ToolRegistry(services);
+  const lines: CheckLine[] = [];
+  const emit = (...next: CheckLine[]) => {
+    for (const line of next) {
+      lines.push(line);
+      write(formatLine(line));
+    }
+  };
+
+  write(`customerio-mcp ${VERSION} doctor`);
+  emit(checkNode(), checkMode(config));
+  const cli = await checkCli(services, whereLooked(config));
+  emit(cli);
+  if (cli.status !== "ok") {
+    emit(
+      skipped("Logged in", "needs the Membrane CLI"),
+      skipped("Customer.io connection", "needs the Membrane CLI"),
+      skipped("Actions", "needs the Membrane CLI"),
+    );
+  } else {
+    const connection = await checkConnection(services);
+    emit(...connection.lines);
+    if (connection.lines.length === 1) emit(skipped("Customer.io connection", "needs a login"));
+    if (connection.connection) emit(...(await checkActions(services, registry)));
+    else emit(skipped("Actions", "needs a usable Customer.io connection"));
+  }
+  emit(await checkCache(config), checkReadOnly(config));
+  const failed = lines.some((line) => line.status === "fail");
+  write(summary(lines));
+  return failed ? 1 : 0;
 }

@@ -1,0 +1,147 @@
+/**
+ * The doctor checks that run the Membrane CLI, in the order a person fixes things: the CLI is there (and
+ * which version), it is logged in, the Customer.io connection is usable, its actions are discovered, and
+ * what the tool list costs an agent. Each failure carries the error's own next step.
+ */
+import { ActionableError, CliError, ConnectionError, describeError } from "../errors.js";
+import type { Connection } from "../membrane/schemas.js";
+import type { ToolRegistry } from "../tools/registry.js";
+import type { Services } from "../tools/services.js";
+import { type CheckLine, firstLine } from "./report.js";
+
+/** Why an action is not a direct tool, in words (keys are catalog/selection.ts's OmittedReason). */
+const OMITTED: Record<string, string> = {
+  budget: "over the --max-tools / size budget",
+  "read-only": "can change data (read-only mode)",
+  excluded: "excluded by --exclude-tools",
+  "not-included": "not named by --tools",
+  schema: "schema not convertible",
+};
+
+const hintOf = (error: unknown) => (error instanceof ActionableError ? error.hint : undefined);
+const messageOf = (error: unknown) => firstLine(describeError(error));
+
+/** `searched` names where the CLI was looked for when none was configured (for the "not found" line). */
+export async function checkCli(services: Services, whereLooked: string): Promise<CheckLine> {
+  const label = "Membrane CLI";
+  try {
+    const version = await services.client.version();
+    return {
+      status: "ok",
+      label,
+      detail: `${services.client.cli.command.display} (${version || "version unknown"})`,
+    };
+  } catch (error) {
+    if (error instanceof CliError && error.kind === "not-found")
+      return { status: "fail", label, detail: `not found ${whereLooked}`, fix: error.hint };
+    return {
+      status: "fail",
+      label,
+      detail: `${services.client.cli.command.display} did not answer \`--version\`: ${messageOf(error)}`,
+      fix: "check that this is the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works in a terminal",
+    };
+  }
+}
+
+export interface ConnectionChecks {
+  lines: CheckLine[];
+  connection: Connection | undefined;
+}
+
+/** Logged in and the connection, from one `connection list`: an answer at all means logged in. */
+export async function checkConnection(services: Services): Promise<ConnectionChecks> {
+  try {
+    const connection = await services.connection.resolve();
+    const name = connection.name ? ` "${connection.name}"` : "";
+    return {
+      connection,
+      lines: [
+        { status: "ok", label: "Logged in", detail: "yes" },
+        {
+          status: "ok",
+          label: "Customer.io connection",
+          detail: `${connection.id}${name} (${connection.state ?? "READY"})`,
+        },
+      ],
+    };
+  } catch (error) {
+    if (error instanceof ConnectionError) {
+      return {
+        connection: undefined,
+        lines: [
+          { status: "ok", label: "Logged in", detail: "yes" },
+          {
+            status: "fail",
+            label: "Customer.io connection",
+            detail: firstLine(error.message),
+            fix: error.hint,
+          },
+        ],
+      };
+    }
+    const notLoggedIn = error instanceof CliError && error.kind === "not-logged-in";
+    const line: CheckLine = notLoggedIn
+      ? {
+          status: "fail",
+          label: "Logged in",
+          detail: "no",
+          fix: "run `membrane login --tenant` in a terminal (headless: open the URL it prints, then `membrane login complete <code>`)",
+        }
+      : {
+          status: "fail",
+          label: "Logged in",
+          detail: `could not tell: ${messageOf(error)}`,
+          fix: hintOf(error),
+        };
+    return { connection: undefined, lines: [line] };
+  }
+}
+
+/** Discovers the actions now and reports how many there are and how many became direct tools. */
+export async function checkActions(services: Services, registry: ToolRegistry): Promise<CheckLine[]> {
+  await services.catalog.refresh();
+  const error = services.catalog.lastError;
+  if (error !== undefined)
+    return [
+      {
+        status: "fail",
+        label: "Actions",
+        detail: `discovery failed: ${messageOf(error)}`,
+        fix: hintOf(error),
+      },
+    ];
+  const snapshot = services.catalog.current();
+  const stats = registry.stats();
+  const total = snapshot.entries.length;
+  const rest = total - stats.directActionTools;
+  const why = Object.entries(stats.omitted)
+    .map(([reason, count]) => `${count} ${OMITTED[reason] ?? reason}`)
+    .join(", ");
+  const extra = [
+    snapshot.notReady.length > 0 ? `${snapshot.notReady.length} not ready` : "",
+    stats.notConverted.length > 0
+      ? `${stats.notConverted.length} with a schema that could not be converted`
+      : "",
+  ].filter(Boolean);
+  const actions: CheckLine =
+    total === 0
+      ? {
+          status: "fail",
+          label: "Actions",
+          detail: "none discovered for this connection",
+          fix: "check the connection in Membrane (`membrane action list --connectionId=<id> --json`)",
+        }
+      : {
+          status: "ok",
+          label: "Actions",
+          detail: `${total} discovered, ${stats.directActionTools} direct tools${rest > 0 ? `, ${rest} via search_actions / run_action (${why})` : ""}${extra.length > 0 ? `; ${extra.join(", ")}` : ""}`,
+        };
+  const heavy = stats.estimatedTokens > 20_000;
+  const toolList: CheckLine = {
+    status: heavy ? "warn" : "ok",
+    label: "Tool list",
+    detail: `${stats.tools} tools, about ${stats.estimatedTokens.toLocaleString("en-US")} tokens (${stats.chars.toLocaleString("en-US")} characters)`,
+    fix: heavy ? "lower --max-tools or narrow --tools to spend less of the agent's context" : undefined,
+  };
+  return [actions, toolList];
+}

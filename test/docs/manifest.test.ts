@@ -1,0 +1,104 @@
+/**
+ * manifest.json (the MCP Bundle manifest): valid under `mcpb validate`, at the package's version, passing
+ * each setting to the environment variable the server reads, and read-only by default. An empty setting
+ * reaches the server as the literal `${user_config.x}`, which must count as unset.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { OPTION_TABLE, parseCommandLine } from "../../src/config.js";
+import { GENERIC_TOOL_NAMES } from "../../src/tools/registry.js";
+import { REPO_ROOT } from "../helpers/harness.js";
+
+interface Manifest {
+  manifest_version: string;
+  version: string;
+  server: {
+    type: string;
+    entry_point: string;
+    mcp_config: { command: string; args: string[]; env: Record<string, string> };
+  };
+  user_config: Record<string, { type: string; default?: unknown; required?: boolean }>;
+  tools: Array<{ name: string }>;
+  tools_generated: boolean;
+  compatibility: { platforms: string[]; runtimes: { node: string } };
+}
+
+const readJson = <T>(file: string) => JSON.parse(readFileSync(join(REPO_ROOT, file), "utf8")) as T;
+const manifest = readJson<Manifest>("manifest.json");
+const pkg = readJson<{ version: string; engines: { node: string } }>("package.json");
+const env = manifest.server.mcp_config.env;
+
+describe("manifest.json", () => {
+  it("has the version of package.json", () => {
+    expect(manifest.version).toBe(pkg.version);
+  });
+
+  it("passes `mcpb validate`", async () => {
+    const cli = join(REPO_ROOT, "node_modules", "@anthropic-ai", "mcpb", "dist", "cli", "cli.js");
+    const result = await execa(process.execPath, [cli, "validate", join(REPO_ROOT, "manifest.json")], {
+      reject: false,
+    });
+    expect(result.stdout + result.stderr).toContain("validation passes");
+    expect(result.exitCode).toBe(0);
+  });
+
+  it("runs the built server with node, on every desktop platform, on Node 20", () => {
+    expect(manifest.manifest_version).toBe("0.3");
+    expect(manifest.server).toMatchObject({ type: "node", entry_point: "dist/index.js" });
+    expect(manifest.server.mcp_config.command).toBe("node");
+    expect(manifest.server.mcp_config.args).toEqual(["${__dirname}/dist/index.js"]);
+    expect(manifest.compatibility.platforms.sort()).toEqual(["darwin", "linux", "win32"]);
+    expect(manifest.compatibility.runtimes.node).toBe(pkg.engines.node.replace(/^>=(\d+\.\d+)$/, ">=$1.0"));
+  });
+
+  it("lists the generic tools and says the rest are generated", () => {
+    expect(manifest.tools.map((tool) => tool.name)).toEqual([...GENERIC_TOOL_NAMES]);
+    expect(manifest.tools_generated).toBe(true);
+  });
+
+  it("maps each setting to a variable the server reads; read-only is on by default", () => {
+    expect(env).toEqual({
+      MEMBRANE_CLI: "${user_config.membrane_cli}",
+      CUSTOMERIO_CONNECTION_ID: "${user_config.connection_id}",
+      CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
+      CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
+    });
+    const known = new Set(OPTION_TABLE.map((row) => row.env));
+    for (const name of Object.keys(env)) expect(known.has(name as never)).toBe(true);
+    expect(manifest.user_config["membrane_cli"]).toMatchObject({ type: "file", required: false });
+    expect(manifest.user_config["connection_id"]).toMatchObject({ type: "string", required: false });
+    expect(manifest.user_config["read_only"]).toMatchObject({ type: "boolean", default: true });
+    expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
+  });
+});
+
+describe("settings as Claude Desktop passes them", () => {
+  it("treats a setting left empty (the literal `${user_config.x}`) as unset", () => {
+    const { config } = parseCommandLine([], { ...env });
+    expect(config.membraneCli).toBeUndefined();
+    expect(config.connectionId).toBeUndefined();
+    expect(config.readOnly).toBe(false);
+    expect(config.timeoutSeconds).toBe(45);
+    const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
+    expect(padded.membraneCli).toBeUndefined();
+  });
+
+  it("reads filled-in settings (booleans and numbers arrive as text)", () => {
+    const substituted = {
+      MEMBRANE_CLI: "/opt/membrane/bin/membrane",
+      CUSTOMERIO_CONNECTION_ID: "conn-42",
+      CUSTOMERIO_MCP_READ_ONLY: "true",
+      CUSTOMERIO_MCP_TIMEOUT: "30",
+    };
+    const { config } = parseCommandLine([], substituted);
+    expect(config).toMatchObject({
+      membraneCli: "/opt/membrane/bin/membrane",
+      connectionId: "conn-42",
+      readOnly: true,
+      timeoutSeconds: 30,
+    });
+    expect(parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "false" }).config.readOnly).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * `customerio-mcp doctor` as a person runs it: the built bin with a fake Membrane CLI for each way a setup
+ * can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
+ * checks depending on it are marked as not checked, and that stderr stays quiet.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../fixtures/paths.js";
+import { SERVER_BIN, tempDir } from "../helpers/harness.js";
+
+async function doctor(args: string[], env: Record<string, string> = {}) {
+  const result = await execa(process.execPath, [SERVER_BIN, "doctor", ...args], {
+    reject: false,
+    extendEnv: false,
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? tempDir(), ...env },
+    timeout: 30_000,
+  });
+  const lines = String(result.stdout).split("\n");
+  const line = (label: string) => lines.find((text) => text.slice(2).startsWith(`${label}:`)) ?? "";
+  return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), line };
+}
+
+const withCli = (name: Parameters<typeof fixturePath>[0], ...more: string[]) => [
+  "--membrane-cli",
+  fixturePath(name),
+  "--no-cache",
+  ...more,
+];
+
+describe.concurrent("doctor", () => {
+  it("passes every check against a working CLI, one line each", async () => {
+    const run = await doctor(withCli("fake-membrane"));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.line("Node.js")).toBe(`✔ Node.js: v${process.versions.node}`);
+    expect(run.line("Membrane CLI")).toBe(`✔ Membrane CLI: ${fixturePath("fake-membrane")} (1.0.0)`);
+    expect(run.line("Logged in")).toBe("✔ Logged in: yes");
+    expect(run.line("Customer.io connection")).toBe('✔ Customer.io connection: conn-1 "Customer.io" (READY)');
+    expect(run.line("Actions")).toMatch(/^✔ Actions: 3 discovered, 3 direct tools$/);
+    expect(run.line("Tool list")).toMatch(
+      /^✔ Tool list: 7 tools, about [\d,]+ tokens \([\d,]+ characters\)$/,
+    );
+    expect(run.line("Cache")).toMatch(/^✔ Cache: off/);
+    expect(run.line("Read-only")).toMatch(/^✔ Read-only: off: .*--read-only/);
+    expect(run.stdout).toContain("All checks passed.");
+  });
+
+  it("counts the actions read-only mode keeps out of the tool list", async () => {
+    const run = await doctor(withCli("fake-membrane", "--read-only"));
+    expect(run.code).toBe(0);
+    expect(run.line("Actions")).toMatch(/3 discovered, 2 direct tools, 1 via search_actions \/ run_action/);
+    expect(run.line("Read-only")).toMatch(/^✔ Read-only: on/);
+  });
+
+  it("not logged in: says to run `membrane login --tenant`", async () => {
+    const run = await doctor(withCli("not-logged-in"));
+    expect(run.code).toBe(1);
+    expect(run.line("Membrane CLI")).toMatch(/^✔/);
+    expect(run.line("Logged in")).toMatch(/^✘ Logged in: no — run `membrane login --tenant` in a terminal/);
+    expect(run.line("Customer.io connection")).toMatch(/^– .*not checked/);
+    expect(run.line("Actions")).toMatch(/^– .*not checked/);
+    expect(run.stderr).toBe("");
+  });
+
+  it("no connection: says how to create one", async () => {
+    const run = await doctor(withCli("no-connection"));
+    expect(run.code).toBe(1);
+    expect(run.line("Logged in")).toBe("✔ Logged in: yes");
+    expect(run.line("Customer.io connection")).toMatch(
+      /^✘ Customer.io connection: There is no Customer.io connection .* — .*membrane connect --connectorId=/,
+    );
+  });
+
+  it("two connections: names both and says to choose one with --connection-id", async () => {
+    const run = await doctor(withCli("two-connections"));
+    expect(run.code).toBe(1);
+    const line = run.line("Customer.io connection");
+    expect(line).toMatch(/^✘ /);
+    expect(line).toContain("cio-a");
+    expect(line).toContain("cio-b");
+    expect(line).toContain("--connection-id");
+    const chosen = await doctor(withCli("two-connections", "--connection-id", "cio-b"));
+    expect(chosen.code).toBe(0);
+    expect(chosen.line("Customer.io connection")).toBe(
+      '✔ Customer.io connection: cio-b "Customer.io Staging" (READY)',
+    );
+  });
+
+  it("reconnect needed: gives the state, the URL and the reconnect command", async () => {
+    const run = await doctor(withCli("reconnect-needed"));
+    expect(run.code).toBe(1);
+    const line = run.line("Customer.io connection");
+    expect(line).toMatch(/^✘ .*cio-stale.*CLIENT_ACTION_REQUIRED/);
+    expect(line).toContain("https://console.example/connect/abc");
+    expect(line).toContain("membrane connect --connectionId=cio-stale");
+  });
+
+  it("a configured CLI that does not exist: says where and how to install", async () => {
+    const missing = join(tempDir(), "no", "membrane");
+    const run = await doctor(["--membrane-cli", missing, "--no-cache"]);
+    expect(run.code).toBe(1);
+    expect(run.line("Membrane CLI")).toBe(
+      `✘ Membrane CLI: not found at ${missing} (set by --membrane-cli / MEMBRANE_CLI) — install it with \`npm i -g @membranehq/cli\`, or set MEMBRANE_CLI / --membrane-cli to its full path`,
+    );
+    for (const label of ["Logged in", "Customer.io connection", "Actions"])
+      expect(run.line(label)).toMatch(/^– .*not checked \(needs the Membrane CLI\)/);
+    expect(run.stderr).toBe("");
+  });
+
+  it("no CLI on PATH nor in the usual folders: lists where it looked", async () => {
+    const emptyPath = tempDir("cio-empty-path-");
+    const home = tempDir("cio-empty-home-");
+    const run = await doctor(["--no-cache"], { PATH: emptyPath, HOME: home });
+    expect(run.code).toBe(1);
+    expect(run.line("Membrane CLI")).toMatch(
+      new RegExp(
+        `^✘ Membrane CLI: not found on PATH .*looked in: ${emptyPath}, .*\\.npm-global/bin.* — install it`,
+      ),
+    );
+  });
+
+  it("a cache folder that cannot be written: says to pick another or use --no-cache", async () => {
+    const file = join(tempDir(), "a-file");
+    writeFileSync(file, "");
+    const run = await doctor([
+      "--membrane-cli",
+      fixturePath("fake-membrane"),
+      "--cache-dir",
+      join(file, "cache"),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.line("Cache")).toMatch(
+      /^✘ Cache: .* cannot be written \(\w+\) — set --cache-dir .* or use --no-cache$/,
+    );
+    const writable = tempDir("cio-cache-");
+    const ok = await doctor(["--membrane-cli", fixturePath("fake-membrane"), "--cache-dir", writable]);
+    expect(ok.line("Cache")).toBe(`✔ Cache: ${writable}`);
+  });
+
+  it("works with --sandbox", async () => {
+    const run = await doctor(["--sandbox", "--no-cache"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.line("Mode")).toMatch(/^✔ Mode: sandbox/);
+    expect(run.line("Membrane CLI")).toMatch(/^✔ Membrane CLI: customerio-mcp-sandbox/);
+    expect(run.line("Customer.io connection")).toMatch(/^✔ Customer.io connection: \S+ ".*" \(READY\)$/);
+    expect(run.line("Actions")).toMatch(/^✔ Actions: \d+ discovered, \d+ direct tools/);
+    expect(run.line("Tool list")).toMatch(/^✔ Tool list: \d+ tools, about [\d,]+ tokens/);
+  });
+});
