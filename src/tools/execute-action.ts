@@ -11,7 +11,6 @@ import { withRetries } from "../membrane/retry.js";
 import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import { invalidArguments } from "./define-tool.js";
-import { selectFields } from "./select-fields.js";
 import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
 
@@ -109,8 +108,5 @@ export async function executeAction(
       log: services.log,
     },
   );
-  const selected = selectFields(run.output ?? null, options.fields);
-  const result: ToolOutput = { data: selected.value, meta: { actionRunId: run.actionRunId } };
-  if (selected.note) result.note = selected.note;
-  return result;
+  return { data: run.output ?? null, meta: { actionRunId: run.actionRunId }, fields: options.fields };
 }

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { withRetries } from "../membrane/retry.js";
 import { guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
 import { defineGenericTool } from "./define-tool.js";
-import { selectFields } from "./select-fields.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
@@ -94,8 +93,7 @@ export function createProxyRequestTool(services: Services): ToolDefinition {
         } catch {
           // Not JSON: returned as text.
         }
-        const selected = selectFields(body, args.fields);
-        return selected.note ? { data: selected.value, note: selected.note } : { data: selected.value };
+        return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined };
       },
     },
     services.config.schemaProfile,

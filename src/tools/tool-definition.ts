@@ -30,6 +30,8 @@ export interface ToolOutput {
   meta?: Record<string, unknown>;
   /** A sentence for the agent, shown after the data. */
   note?: string;
+  /** Keep only these parts of `data` (dot paths, `*` for every item) before it is measured. */
+  fields?: readonly string[] | undefined;
 }
 
 export interface ToolDefinition {

@@ -1,0 +1,136 @@
+/**
+ * Keeps a tool result inside --max-output characters. Clients refuse or silently drop results that are too
+ * big (Claude Code stops at 25,000 tokens), and a cut in the middle of a record is worse than no record.
+ * So a list is cut between whole items and the rest of the object is kept; anything else is cut at a line
+ * boundary. The note (separate from the text) says what was left out and how to ask for less.
+ *
+ * The list case never re-serializes the whole value per attempt: each item is stringified once, its
+ * indented length is summed, and the skeleton around the list is stringified once with a marker in its place.
+ */
+
+export interface CappedText {
+  text: string;
+  truncated: boolean;
+  omitted?: { chars: number; items?: number; totalItems?: number };
+  note?: string;
+}
+
+export const DEFAULT_MAX_OUTPUT = 40_000;
+const ADVICE =
+  "Narrow the request: ask for fewer (a limit), page with the cursor, or keep only some fields with `fields`.";
+const MARKER = "\u0000customerio-mcp:list\u0000";
+const MAX_DEPTH = 3;
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+function stringify(value: unknown): string {
+  return JSON.stringify(value, null, 2) ?? "null";
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The path (property names) to the list that dominates the value, or undefined when there is none. */
+function findList(value: unknown): string[] | undefined {
+  const path: string[] = [];
+  let current = value;
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+    if (Array.isArray(current)) return path;
+    if (!isObject(current)) return undefined;
+    let largest: string | undefined;
+    let size = -1;
+    for (const [key, member] of Object.entries(current)) {
+      const length = JSON.stringify(member)?.length ?? 0;
+      if (length > size) [largest, size] = [key, length];
+    }
+    if (largest === undefined) return undefined;
+    path.push(largest);
+    current = current[largest];
+  }
+  return undefined;
+}
+
+/** A copy of `value` with the list at `path` replaced by MARKER (shallow copies along the path only). */
+function withMarker(value: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return MARKER;
+  const [key, ...rest] = path as [string, ...string[]];
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, k === key ? withMarker(v, rest) : v]));
+}
+
+function capList(value: unknown, path: string[], maxChars: number): CappedText | undefined {
+  let list: unknown = value;
+  for (const key of path) list = (list as Record<string, unknown>)[key];
+  const items = list as unknown[];
+  if (items.length === 0) return undefined;
+  const skeleton = stringify(withMarker(value, path));
+  const quoted = JSON.stringify(MARKER);
+  const at = skeleton.indexOf(quoted);
+  const lineStart = skeleton.lastIndexOf("\n", at) + 1;
+  const indent = /^ */.exec(skeleton.slice(lineStart))?.[0] ?? "";
+  const inner = `${indent}  `;
+  const texts = items.map((item) => `${inner}${stringify(item).replaceAll("\n", `\n${inner}`)}`);
+  // Length of the whole text with the first k items: the skeleton, "[\n", items joined by ",\n", "\n<indent>]".
+  const base = skeleton.length - quoted.length;
+  const prefix: number[] = [0];
+  for (const text of texts) prefix.push((prefix.at(-1) ?? 0) + text.length);
+  const total = (k: number): number =>
+    k === 0 ? base + 2 : base + 2 + (prefix[k] ?? 0) + 2 * (k - 1) + 1 + indent.length + 1;
+  if (total(0) > maxChars) return undefined;
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (total(mid) <= maxChars) low = mid;
+    else high = mid - 1;
+  }
+  const kept = low;
+  const listText = kept === 0 ? "[]" : `[\n${texts.slice(0, kept).join(",\n")}\n${indent}]`;
+  const text = skeleton.slice(0, at) + listText + skeleton.slice(at + quoted.length);
+  const chars = total(items.length) - text.length;
+  const label = path.length === 0 ? "the result" : `\`${path.join(".")}\``;
+  return {
+    text,
+    truncated: true,
+    omitted: { chars, items: items.length - kept, totalItems: items.length },
+    note: `Showing ${count(kept)} of ${count(items.length)} items of ${label} (the rest, ${count(chars)} characters, left out). ${ADVICE}`,
+  };
+}
+
+/** Cuts text at the last line break that fits, or hard at maxChars when that would lose more than half. */
+function capLines(full: string, maxChars: number): CappedText {
+  let end = Math.max(0, maxChars);
+  const newline = full.lastIndexOf("\n", end);
+  if (newline > end / 2) end = newline;
+  // Never split a surrogate pair.
+  const last = full.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  const text = full.slice(0, end);
+  const chars = full.length - text.length;
+  return {
+    text,
+    truncated: true,
+    omitted: { chars },
+    note: `Showing the first ${count(text.length)} of ${count(full.length)} characters (${count(chars)} characters left out). ${ADVICE}`,
+  };
+}
+
+function limit(maxChars: number): number {
+  return Number.isFinite(maxChars) ? Math.max(0, Math.floor(maxChars)) : DEFAULT_MAX_OUTPUT;
+}
+
+/** Pretty-printed JSON of `value`, cut to at most `maxChars` characters with a note when it does not fit. */
+export function capJsonOutput(value: unknown, maxChars: number): CappedText {
+  maxChars = limit(maxChars);
+  const full = stringify(value);
+  if (full.length <= maxChars) return { text: full, truncated: false };
+  const path = findList(value);
+  return (path && capList(value, path, maxChars)) ?? capLines(full, maxChars);
+}
+
+/** The same cut for text that is not JSON (an HTML or plain-text response). */
+export function capText(text: string, maxChars: number): CappedText {
+  maxChars = limit(maxChars);
+  return text.length <= maxChars ? { text, truncated: false } : capLines(text, maxChars);
+}

@@ -1,0 +1,128 @@
+/**
+ * The header and query rules of `proxy_request`. Membrane adds the connection's credentials itself; an agent
+ * that could set `Authorization`, `Cookie` or `Host`, or smuggle a second header through a CR/LF, could
+ * replace or redirect them. Method-override headers are refused too: they would turn an allowed GET into a
+ * DELETE behind the read-only switch. Each value goes to the CLI as one `--header=Name: value` or
+ * `--query=k=v` argument, so it must be text the CLI cannot split differently.
+ */
+import { UserInputError } from "../errors.js";
+import { show } from "./proxy-path.js";
+
+export const MAX_HEADERS = 50;
+export const MAX_QUERY_PARAMS = 100;
+export const MAX_HEADER_VALUE_LENGTH = 8192;
+
+/** RFC 9110 token characters. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Control characters other than horizontal tab, which HTTP allows in a field value. */
+const VALUE_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const DENIED: Record<string, string> = {
+  authorization: "Membrane adds the credentials",
+  "proxy-authorization": "Membrane adds the credentials",
+  cookie: "it carries credentials",
+  "set-cookie": "it carries credentials",
+  host: "it decides which server the request reaches",
+  "x-api-key": "it carries credentials",
+  "api-key": "it carries credentials",
+  "x-auth-token": "it carries credentials",
+  "x-amz-security-token": "it carries credentials",
+  "x-csrf-token": "it carries credentials",
+  "content-length": "the HTTP client computes it; a wrong one splits requests",
+  "transfer-encoding": "the HTTP client sets it; a wrong one splits requests",
+  connection: "it is a hop-by-hop header the HTTP client manages",
+  "keep-alive": "it is a hop-by-hop header the HTTP client manages",
+  te: "it is a hop-by-hop header the HTTP client manages",
+  trailer: "it is a hop-by-hop header the HTTP client manages",
+  upgrade: "it is a hop-by-hop header the HTTP client manages",
+  expect: "it is a hop-by-hop header the HTTP client manages",
+  forwarded: "it can make the API see another origin",
+  "x-real-ip": "it can make the API see another origin",
+  "x-original-url": "it can rewrite the path past these checks",
+  "x-rewrite-url": "it can rewrite the path past these checks",
+  "x-http-method-override": "it can change the method past the method checks",
+  "x-http-method": "it can change the method past the method checks",
+  "x-method-override": "it can change the method past the method checks",
+};
+/** Any other name that looks like it carries a credential. */
+const CREDENTIAL_NAME = /auth|token|secret|passw|api[-_]?key|cookie|session|credential/;
+
+const HEADER_HINT =
+  "Leave credentials to Membrane; set only ordinary headers such as Accept or Content-Type.";
+const QUERY_HINT = 'Pass query parameters as {"name": "value"} with string, number or boolean values.';
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Why a header name may not be set by the agent, or undefined when it may. */
+export function deniedHeaderReason(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (Object.hasOwn(DENIED, lower)) return DENIED[lower];
+  if (lower.startsWith("proxy-"))
+    return "Proxy-* headers are for the HTTP client and carry proxy credentials";
+  if (lower.startsWith("x-forwarded-")) return "it can make the API see another origin";
+  if (CREDENTIAL_NAME.test(lower)) return "it looks like it carries credentials, which Membrane adds";
+  return undefined;
+}
+
+export function checkHeaders(headers: unknown): Array<[string, string]> {
+  if (headers === undefined) return [];
+  const refuse = (rule: string): never => {
+    throw new UserInputError(`Refused: ${rule}`, HEADER_HINT);
+  };
+  if (!isPlainRecord(headers)) return refuse('headers must be an object of {"Name": "value"}');
+  const entries = Object.entries(headers);
+  if (entries.length > MAX_HEADERS) refuse(`${entries.length} headers; the limit is ${MAX_HEADERS}`);
+  const seen = new Set<string>();
+  return entries.map(([name, value]): [string, string] => {
+    if (!TOKEN.test(name)) {
+      refuse(
+        `the header name ${show(name)} is not an HTTP token (letters, digits and !#$%&'*+-.^_\`|~ only)`,
+      );
+    }
+    const reason = deniedHeaderReason(name);
+    if (reason) refuse(`the header ${show(name)} cannot be set by the agent: ${reason}`);
+    if (seen.has(name.toLowerCase())) refuse(`the header ${show(name)} is given twice (names ignore case)`);
+    seen.add(name.toLowerCase());
+    if (typeof value !== "string") refuse(`the value of header ${show(name)} must be a string`);
+    const text = value as string;
+    if (/[\r\n]/.test(text)) refuse(`the value of header ${show(name)} contains CR or LF`);
+    if (VALUE_CONTROL.test(text)) refuse(`the value of header ${show(name)} contains a control character`);
+    if (/[^\u0000-\u00ff]/.test(text)) {
+      refuse(`the value of header ${show(name)} has a character outside Latin-1, which HTTP cannot carry`);
+    }
+    if (text.length > MAX_HEADER_VALUE_LENGTH) {
+      refuse(`the value of header ${show(name)} is longer than ${MAX_HEADER_VALUE_LENGTH} characters`);
+    }
+    return [name, text];
+  });
+}
+
+export function checkQuery(query: unknown): Array<[string, string]> {
+  if (query === undefined) return [];
+  const refuse = (rule: string): never => {
+    throw new UserInputError(`Refused: ${rule}`, QUERY_HINT);
+  };
+  if (!isPlainRecord(query)) return refuse('query must be an object of {"name": "value"}');
+  const entries = Object.entries(query);
+  if (entries.length > MAX_QUERY_PARAMS)
+    refuse(`${entries.length} query parameters; the limit is ${MAX_QUERY_PARAMS}`);
+  return entries.map(([key, raw]): [string, string] => {
+    if (key === "") refuse("a query parameter has an empty name");
+    if (CONTROL.test(key)) refuse(`the query parameter name ${show(key)} contains a control character`);
+    if (LONE_SURROGATE.test(key)) refuse(`the query parameter name ${show(key)} is not well-formed Unicode`);
+    if (key.includes("=")) refuse(`the query parameter name ${show(key)} contains "=" (the CLI takes k=v)`);
+    let value: string;
+    if (typeof raw === "string") value = raw;
+    else if (typeof raw === "boolean") value = String(raw);
+    else if (typeof raw === "number" && Number.isFinite(raw)) value = String(raw);
+    else return refuse(`the query parameter ${show(key)} must be a string, a finite number or a boolean`);
+    if (CONTROL.test(value)) refuse(`the value of query parameter ${show(key)} contains a control character`);
+    if (LONE_SURROGATE.test(value))
+      refuse(`the value of query parameter ${show(key)} is not well-formed Unicode`);
+    return [key, value];
+  });
+}
