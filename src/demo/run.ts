@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   );
 
   await client.close();
-  printHeading("Done. Use it for real: see README.md, 'Using it with Claude Desktop'.");
+  printHeading('Done. Use it for real: see "Install in a client" in README.md.');
 }
 
 main().catch((error: unknown) => {
