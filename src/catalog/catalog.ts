@@ -42,6 +42,7 @@ const RETRY_AFTER_FAILURE_MS = 15_000;
 export class Catalog {
   private snapshot: CatalogSnapshot;
   private running: Promise<void> | undefined;
+  private loading: Promise<void> | undefined;
   private lastFailureAt = 0;
   private readonly listeners = new Set<Listener>();
   private readonly progressListeners = new Set<ProgressListener>();
@@ -67,12 +68,17 @@ export class Catalog {
 
   /** Loads the cache, then refreshes in the background. Never throws. */
   async start(): Promise<void> {
+    this.loading = this.loadCache();
+    await this.loading;
+    void this.refresh();
+  }
+
+  private async loadCache(): Promise<void> {
     const cached = await this.deps.cache.read();
     if (cached && this.snapshot.source === "none") {
       this.replace(makeSnapshot("cache", cached.connectionId, cached.actions, 0, cached.savedAt, this.deps));
       this.deps.log.info(`Loaded ${cached.actions.length} actions from the cache`);
     }
-    void this.refresh();
   }
 
   /** Discovers the actions now (sharing a run already under way). Never throws: see `lastError`. */
@@ -93,6 +99,8 @@ export class Catalog {
 
   /** Resolves once a catalog is there (cached or discovered), discovery failed, or `ms` passed. */
   async waitForFirst(ms: number): Promise<void> {
+    // A request that arrives while the cache is being read waits for it (milliseconds), not for the CLI.
+    if (this.loading) await this.loading;
     if (this.snapshot.source !== "none") return;
     const pending = this.running ?? this.refresh();
     let timer: NodeJS.Timeout | undefined;

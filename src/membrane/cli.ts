@@ -3,7 +3,6 @@
  * a timeout and the request's cancellation signal, both of which kill the whole process tree; caps what it
  * reads; and turns every way a run can fail into a CliError a person can act on (see cli-failure.ts).
  */
-import { execa } from "execa";
 import pLimit from "p-limit";
 import type { z } from "zod";
 import { CliError } from "../errors.js";
@@ -106,6 +105,8 @@ export class MembraneCli {
 
   private async spawnOnce(args: readonly string[], options: CliRunOptions): Promise<string> {
     const { signal, onTick } = options;
+    // Loaded on first use: execa costs about 60 ms to import, which start-up should not pay.
+    const { execa } = await import("execa");
     if (signal?.aborted) throw cancelledError();
     const started = Date.now();
     const subprocess = execa(this.command.command, [...this.command.args, ...args], {

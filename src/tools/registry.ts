@@ -41,19 +41,30 @@ interface Listing {
 }
 
 export class ToolRegistry {
-  private readonly generic: ToolDefinition[];
+  private genericTools: ToolDefinition[] | undefined;
   private listing: Listing | undefined;
 
   constructor(private readonly services: Services) {
-    const excluded = nameMatcher(services.config.excludeTools);
-    const all = [
-      createSearchActionsTool(services, (name) => this.current().byName.has(name)),
-      createRunActionTool(services),
-      createProxyRequestTool(services),
-      createConnectionStatusTool(services),
-    ];
-    this.generic = all.filter((tool) => !excluded(tool.name));
     services.toolListStats = () => this.stats();
+  }
+
+  /**
+   * Built on first use, not in the constructor: converting their schemas loads the JSON Schema
+   * validator (about 60 ms), which the answer to `initialize` should not wait for.
+   */
+  private get generic(): ToolDefinition[] {
+    if (this.genericTools === undefined) {
+      const { services } = this;
+      const excluded = nameMatcher(services.config.excludeTools);
+      const all = [
+        createSearchActionsTool(services, (name) => this.current().byName.has(name)),
+        createRunActionTool(services),
+        createProxyRequestTool(services),
+        createConnectionStatusTool(services),
+      ];
+      this.genericTools = all.filter((tool) => !excluded(tool.name));
+    }
+    return this.genericTools;
   }
 
   list(): ToolDefinition[] {

@@ -131,6 +131,32 @@ describe("the catalog cache", () => {
     }
   });
 
+  it("answers a tools/list that arrives while the cache is still being read from the cache", async () => {
+    const cacheDir = tempDir();
+    const scenario = { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") };
+    const first = await startInMemory(fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "0" }), [
+      "--cache-dir",
+      cacheDir,
+    ]);
+    const expected = (await first.client.listTools()).tools.map((tool) => tool.name);
+    await first.close();
+
+    const slow = await startInMemory(
+      fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "60000" }),
+      ["--cache-dir", cacheDir],
+      { start: false },
+    );
+    try {
+      const starting = slow.built.start(); // as index.js does: not awaited before requests come in
+      const names = (await slow.client.listTools()).tools.map((tool) => tool.name);
+      await starting;
+      // Waiting for the CLI instead would give the generic tools alone, after a 10 s wait.
+      expect(names).toEqual(expected);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("ignores a corrupt cache file", async () => {
     const cacheDir = tempDir();
     const env = { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") };
