@@ -104,24 +104,29 @@ describe("discovery", () => {
   });
 });
 
+/** The basic scenario behind the `slow` fixture, answering after `delayMs`. */
+const slowBasic = (delayMs: number) =>
+  fixtureCli("slow", { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic"), FIXTURE_DELAY_MS: String(delayMs) });
+
+/** Discovers once with a quick CLI so that `cacheDir` holds the catalog; returns the tool names then. */
+async function warmCache(cacheDir: string): Promise<string[]> {
+  const first = await startInMemory(slowBasic(0), ["--cache-dir", cacheDir]);
+  try {
+    return (await first.client.listTools()).tools.map((tool) => tool.name);
+  } finally {
+    await first.close();
+  }
+}
+
 describe("the catalog cache", () => {
   it("serves tools/list from the cache at once, without waiting for a slow CLI", async () => {
     const cacheDir = tempDir();
-    const scenario = { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") };
-    const first = await startInMemory(fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "0" }), [
-      "--cache-dir",
-      cacheDir,
-    ]);
-    const expected = (await first.client.listTools()).tools.map((tool) => tool.name);
-    await first.close();
+    const expected = await warmCache(cacheDir);
     expect(expected.length).toBe(9);
     expect(readdirSync(cacheDir).some((file) => file.startsWith("catalog-"))).toBe(true);
 
     // The same CLI now takes a minute to answer: a list that waited for it would hold the generic tools alone.
-    const slow = await startInMemory(fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "60000" }), [
-      "--cache-dir",
-      cacheDir,
-    ]);
+    const slow = await startInMemory(slowBasic(60_000), ["--cache-dir", cacheDir]);
     try {
       const names = (await slow.client.listTools()).tools.map((tool) => tool.name);
       expect(names).toEqual(expected);
@@ -133,19 +138,8 @@ describe("the catalog cache", () => {
 
   it("answers a tools/list that arrives while the cache is still being read from the cache", async () => {
     const cacheDir = tempDir();
-    const scenario = { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") };
-    const first = await startInMemory(fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "0" }), [
-      "--cache-dir",
-      cacheDir,
-    ]);
-    const expected = (await first.client.listTools()).tools.map((tool) => tool.name);
-    await first.close();
-
-    const slow = await startInMemory(
-      fixtureCli("slow", { ...scenario, FIXTURE_DELAY_MS: "60000" }),
-      ["--cache-dir", cacheDir],
-      { start: false },
-    );
+    const expected = await warmCache(cacheDir);
+    const slow = await startInMemory(slowBasic(60_000), ["--cache-dir", cacheDir], { start: false });
     try {
       const starting = slow.built.start(); // as index.js does: not awaited before requests come in
       const names = (await slow.client.listTools()).tools.map((tool) => tool.name);
