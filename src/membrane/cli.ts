@@ -71,7 +71,9 @@ export class MembraneCli {
         );
       }
     }
-    return this.limit(() => this.spawnOnce(args, options));
+    // The timeout counts from the call, not from the spawn: a call queued behind others must not outlive it.
+    const deadline = Date.now() + this.options.timeoutMs;
+    return this.limit(() => this.spawnOnce(args, options, deadline));
   }
 
   /** Runs the CLI and parses stdout as JSON matching `schema`. */
@@ -103,11 +105,24 @@ export class MembraneCli {
     return result.data;
   }
 
-  private async spawnOnce(args: readonly string[], options: CliRunOptions): Promise<string> {
+  private async spawnOnce(
+    args: readonly string[],
+    options: CliRunOptions,
+    deadline: number,
+  ): Promise<string> {
     const { signal, onTick } = options;
     // Loaded on first use: execa costs about 60 ms to import, which start-up should not pay.
     const { execa } = await import("execa");
     if (signal?.aborted) throw cancelledError();
+    if (Date.now() >= deadline) {
+      throw new CliError(
+        "timeout",
+        `The call waited ${this.timeoutSeconds} s for a free Membrane CLI slot and was not started.`,
+        {
+          hint: "Too many calls at once: wait for the others to finish, or make fewer calls in parallel.",
+        },
+      );
+    }
     const started = Date.now();
     const subprocess = execa(this.command.command, [...this.command.args, ...args], {
       env: this.command.env,
@@ -127,7 +142,7 @@ export class MembraneCli {
       stopReason = reason;
       killTree(subprocess, KILL_GRACE_MS);
     };
-    const timer = setTimeout(() => stop("timeout"), this.options.timeoutMs);
+    const timer = setTimeout(() => stop("timeout"), deadline - Date.now());
     const ticker = onTick
       ? setInterval(() => onTick(Math.round((Date.now() - started) / 1000)), 1000)
       : undefined;

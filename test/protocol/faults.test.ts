@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { FixtureName } from "../fixtures/paths.js";
 import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { writeScenario } from "../fixtures/scenario.js";
 import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
 
 /** A connection is configured so the fixture's fault hits the tool call itself. */
@@ -143,6 +144,34 @@ describe("CLI faults", () => {
       const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
       await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000);
       expect(await harness.client.ping()).toEqual({});
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("counts the timeout from the call, so a call queued behind others cannot outlive it", async () => {
+    // Each request takes 2.5 s; four run at once, so the fifth could start only after 2.5 s and end after 5 s.
+    const scenario = writeScenario({ requests: [{ delayMs: 2500 }] });
+    const harness = await startInMemory(
+      fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }),
+      ["--no-cache", "--timeout", "4"],
+      {
+        start: false,
+      },
+    );
+    try {
+      await harness.client.callTool({ name: "connection_status", arguments: {} });
+      const calls = Array.from({ length: 5 }, (_, index) =>
+        harness.client.callTool({
+          name: "proxy_request",
+          arguments: { method: "GET", path: `/v1/q${index}` },
+        }),
+      );
+      const results = await Promise.all(calls);
+      expect(results.filter((result) => !result.isError)).toHaveLength(4);
+      const failed = results.filter((result) => result.isError).map((result) => resultText(result));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatch(/timed out after 4 s|waited 4 s for a free Membrane CLI slot/);
     } finally {
       await harness.close();
     }
