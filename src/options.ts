@@ -1,0 +1,120 @@
+/**
+ * The options, one row each (flag, environment variable, default shown to people, meaning): the single
+ * table that drives parsing (config.ts), `--help`, and the README's table (a test compares them).
+ */
+
+export const SCHEMA_PROFILES = ["default", "gemini", "openai-strict"] as const;
+export type SchemaProfile = (typeof SCHEMA_PROFILES)[number];
+
+/** One row per option: flag, environment variable, default shown to people, meaning. */
+export const OPTION_TABLE = [
+  {
+    flag: "membrane-cli",
+    arg: "<path>",
+    env: "MEMBRANE_CLI",
+    shownDefault: "`membrane` on PATH, then common install dirs",
+    meaning: "the Membrane CLI to run",
+  },
+  {
+    flag: "connection-id",
+    arg: "<id>",
+    env: "CUSTOMERIO_CONNECTION_ID",
+    shownDefault: "found with `connection list`",
+    meaning: "the Customer.io connection",
+  },
+  {
+    flag: "read-only",
+    arg: "",
+    env: "CUSTOMERIO_MCP_READ_ONLY",
+    shownDefault: "off",
+    meaning: "only tools that cannot change data; everything else refused",
+  },
+  {
+    flag: "tools",
+    arg: "<list>",
+    env: "CUSTOMERIO_MCP_TOOLS",
+    shownDefault: "all",
+    meaning: "comma-separated tool names or globs to offer as direct tools",
+  },
+  {
+    flag: "exclude-tools",
+    arg: "<list>",
+    env: "CUSTOMERIO_MCP_EXCLUDE_TOOLS",
+    shownDefault: "none",
+    meaning: "comma-separated tool names or globs to leave out",
+  },
+  {
+    flag: "max-tools",
+    arg: "<n>",
+    env: "CUSTOMERIO_MCP_MAX_TOOLS",
+    shownDefault: "40",
+    meaning: "cap on direct tools (generic ones included); the rest via search/run",
+  },
+  {
+    flag: "timeout",
+    arg: "<seconds>",
+    env: "CUSTOMERIO_MCP_TIMEOUT",
+    shownDefault: "45",
+    meaning: "per CLI call; below the 60 s at which clients give up",
+  },
+  {
+    flag: "max-output",
+    arg: "<chars>",
+    env: "CUSTOMERIO_MCP_MAX_OUTPUT",
+    shownDefault: "40000",
+    meaning: "cap on a result's text; more is cut with a note",
+  },
+  {
+    flag: "cache-dir",
+    arg: "<dir>",
+    env: "CUSTOMERIO_MCP_CACHE_DIR",
+    shownDefault: "the OS cache dir",
+    meaning: "where the discovered catalog is kept",
+  },
+  {
+    flag: "no-cache",
+    arg: "",
+    env: "CUSTOMERIO_MCP_NO_CACHE",
+    shownDefault: "off",
+    meaning: "do not read or write the catalog cache",
+  },
+  {
+    flag: "schema-profile",
+    arg: "<p>",
+    env: "CUSTOMERIO_MCP_SCHEMA_PROFILE",
+    shownDefault: "default",
+    meaning: "`default`, `gemini` or `openai-strict`",
+  },
+  {
+    flag: "sandbox",
+    arg: "",
+    env: "CUSTOMERIO_MCP_SANDBOX",
+    shownDefault: "off",
+    meaning: "use the embedded sandbox instead of a real Membrane account",
+  },
+  {
+    flag: "log-level",
+    arg: "<level>",
+    env: "CUSTOMERIO_MCP_LOG_LEVEL",
+    shownDefault: "info",
+    meaning: "stderr log threshold: debug, info, warning or error",
+  },
+] as const;
+
+/** The text of `--help`, built from the same table as the parser. */
+export function helpText(version: string): string {
+  const lines = [
+    `customerio-mcp ${version}: an MCP server (stdio) for Customer.io through the Membrane CLI`,
+    "",
+    "Usage: customerio-mcp [options]          serve MCP over stdio",
+    "       customerio-mcp doctor [options]   check the setup, one line per check",
+    "",
+    "Options (flags win over environment variables, which win over defaults):",
+  ];
+  for (const row of OPTION_TABLE) {
+    lines.push(`  --${row.flag}${row.arg ? ` ${row.arg}` : ""}`);
+    lines.push(`      ${row.meaning}. Env: ${row.env}. Default: ${row.shownDefault.replaceAll("`", "")}.`);
+  }
+  lines.push("  --help      show this text", "  --version   print the version");
+  return lines.join("\n");
+}
