@@ -2,10 +2,12 @@
  * Protocol tests over an in-memory transport: listing, calling, validating and refusing, with the Membrane
  * CLI played by the scenario-driven fake executable (test/fixtures/bin/fake-membrane.mjs).
  */
+import { readFileSync } from "node:fs";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { scenarioPath } from "../fixtures/paths.js";
 import { readRecords } from "../fixtures/records.js";
+import { writeScenario } from "../fixtures/scenario.js";
 import {
   fixtureCli,
   type InMemoryHarness,
@@ -151,5 +153,22 @@ describe("tools/call", () => {
     harness = await basic(record);
     for (let i = 0; i < 3; i++) await harness.client.callTool({ name: "list_customers", arguments: {} });
     expect(readRecords(record).filter((call) => call.argv[0] === "connection")).toHaveLength(1);
+  });
+});
+
+describe("search_actions", () => {
+  it("falls back to a word search of the catalog when Membrane's semantic search fails, and says so", async () => {
+    const basicScenario = JSON.parse(readFileSync(scenarioPath("basic"), "utf8")) as Record<string, unknown>;
+    const scenario = writeScenario({ ...basicScenario, intentError: true });
+    harness = await startInMemory(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }));
+    await harness.client.listTools();
+    const result = await harness.client.callTool({
+      name: "search_actions",
+      arguments: { query: "delete a customer", limit: 2 },
+    });
+    expect(result.isError, resultText(result)).toBeFalsy();
+    const found = resultJson<{ matches: Array<{ key: string; toolName: string | null }> }>(result);
+    expect(found.matches[0]).toMatchObject({ key: "delete-customer", toolName: "delete_customer" });
+    expect(resultText(result)).toMatch(/semantic search failed.*word search/);
   });
 });

@@ -30,6 +30,13 @@ const metricsInput = (): JsonObject => ({
   required: ["campaignId"],
 });
 
+/** The input of the actions that take one newsletter. */
+const newsletterIdInput = (): JsonObject => ({
+  type: "object",
+  properties: { newsletterId: { type: "integer", title: "Newsletter ID", minimum: 1 } },
+  required: ["newsletterId"],
+});
+
 export const campaignActions: ActionSpec[] = [
   {
     key: "list-campaigns",
@@ -115,11 +122,7 @@ export const campaignActions: ActionSpec[] = [
     description: "Get one newsletter: subject, state, recipients segment and delivery metrics.",
     type: "find-data-record-by-id",
     isReadOnly: true,
-    inputSchema: {
-      type: "object",
-      properties: { newsletterId: { type: "integer", title: "Newsletter ID", minimum: 1 } },
-      required: ["newsletterId"],
-    },
+    inputSchema: newsletterIdInput(),
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);
       return { newsletter: newsletterView(newsletter), metrics: { ...newsletter.metrics } };
@@ -131,11 +134,7 @@ export const campaignActions: ActionSpec[] = [
     description: "Return the HTML body of a newsletter's email, Liquid tags included.",
     type: "connector-operation",
     isReadOnly: true,
-    inputSchema: {
-      type: "object",
-      properties: { newsletterId: { type: "integer", title: "Newsletter ID", minimum: 1 } },
-      required: ["newsletterId"],
-    },
+    inputSchema: newsletterIdInput(),
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);
       return { id: newsletter.id * 10 + 1, newsletter_id: newsletter.id, body: productUpdateTemplate() };
