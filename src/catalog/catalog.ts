@@ -131,6 +131,7 @@ export class Catalog {
         listing.skipped,
         new Date().toISOString(),
         this.deps,
+        this.snapshot,
       );
       this.lastError = undefined;
       this.deps.log.info(
@@ -161,13 +162,20 @@ function makeSnapshot(
   skipped: number,
   updatedAt: string | undefined,
   deps: Pick<CatalogDependencies, "profile" | "reservedNames">,
+  previous?: CatalogSnapshot,
 ): CatalogSnapshot {
+  const signature =
+    actions.length === 0 && source === "none"
+      ? ""
+      : createHash("sha256")
+          .update(JSON.stringify([...actions].sort((a, b) => (a.id < b.id ? -1 : 1))))
+          .digest("hex");
+  // A refresh that finds the cached catalog again keeps its converted entries: no second conversion.
+  if (previous && previous.signature === signature)
+    return { ...previous, source, connectionId, skipped, updatedAt };
   const ready = actions.filter(isActionReady);
-  const notReady = actions.filter((action) => !isActionReady(action));
   const entries = buildEntries(ready, deps.profile, deps.reservedNames);
-  const signature = createHash("sha256")
-    .update(JSON.stringify([...actions].sort((a, b) => (a.id < b.id ? -1 : 1))))
-    .digest("hex");
+  const notReady = actions.filter((action) => !isActionReady(action));
   return {
     source,
     connectionId,
@@ -176,6 +184,6 @@ function makeSnapshot(
     skipped,
     updatedAt,
     find: indexEntries(entries),
-    signature: actions.length === 0 && source === "none" ? "" : signature,
+    signature,
   };
 }

@@ -151,6 +151,23 @@ describe("the catalog cache", () => {
     }
   });
 
+  it("keeps the converted entries when the refresh finds the cached catalog again", async () => {
+    const cacheDir = tempDir();
+    await warmCache(cacheDir);
+    const second = await startInMemory(slowBasic(0), ["--cache-dir", cacheDir], { start: false });
+    try {
+      const { catalog } = second.built.services;
+      await second.built.start();
+      const fromCache = catalog.current();
+      expect(fromCache.source).toBe("cache");
+      await catalog.refresh();
+      expect(catalog.current().source).toBe("discovery");
+      expect(catalog.current().entries).toBe(fromCache.entries);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("ignores a corrupt cache file", async () => {
     const cacheDir = tempDir();
     const env = { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") };
