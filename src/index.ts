@@ -9,6 +9,7 @@ import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
+import { installShutdownHooks } from "./membrane/shutdown.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -48,6 +49,7 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   const log = new ServerLogger(config.logLevel);
+  installShutdownHooks(log);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor.js");

@@ -7,10 +7,10 @@ import type { Result } from "execa";
 import { CliError } from "../errors.js";
 
 const MESSAGE_LIMIT = 2000;
-const NOT_LOGGED_IN =
+export const NOT_LOGGED_IN =
   /not (logged|signed) in|membrane login|please log ?in|no (valid )?(session|credentials) found|login required/i;
 
-interface ErrorDetails {
+export interface ErrorDetails {
   message?: string;
   status?: number;
   actionRunId?: string;
@@ -40,9 +40,19 @@ export function classifyFailure(result: Result, display: string, maxOutputBytes:
   const stderr = String(result.stderr ?? "");
   const stdout = String(result.stdout ?? "");
   if (result.exitCode === undefined && !result.signal) {
+    // Never execa's message here: it repeats the whole command line, every value in it.
+    if (code === "E2BIG") {
+      return new CliError(
+        "too-large",
+        "The request is too large to pass to the Membrane CLI (the system refused the argument list: E2BIG). Nothing was sent.",
+        {
+          hint: "Send less data at once: split the input into several calls, or keep only the fields that are needed.",
+        },
+      );
+    }
     return new CliError(
       "spawn",
-      `The Membrane CLI at \`${display}\` could not be started: ${result.shortMessage ?? "unknown error"}.`,
+      `The Membrane CLI at \`${display}\` could not be started (${code ?? "unknown error"}).`,
       {
         hint: "Check that MEMBRANE_CLI / --membrane-cli names the Membrane CLI and that `membrane --version` works in a terminal.",
       },
@@ -70,7 +80,7 @@ export function classifyFailure(result: Result, display: string, maxOutputBytes:
   );
 }
 
-function hintForStatus(status: number | undefined): string | undefined {
+export function hintForStatus(status: number | undefined): string | undefined {
   if (status === undefined)
     return "Check the arguments; if the problem is the connection, call connection_status.";
   if (status === 401 || status === 403)
@@ -97,7 +107,7 @@ function parseErrorBody(text: string): ErrorDetails | undefined {
   return undefined;
 }
 
-function readErrorObject(body: Record<string, unknown>): ErrorDetails {
+export function readErrorObject(body: Record<string, unknown>): ErrorDetails {
   const inner =
     typeof body["error"] === "object" && body["error"] !== null
       ? (body["error"] as Record<string, unknown>)
@@ -160,7 +170,7 @@ function pickString(...values: unknown[]): string | undefined {
   return values.find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim();
 }
 
-function pickNumber(...values: unknown[]): number | undefined {
+export function pickNumber(...values: unknown[]): number | undefined {
   for (const value of values) {
     const number = typeof value === "string" ? Number(value) : value;
     if (typeof number === "number" && Number.isFinite(number)) return number;
@@ -178,6 +188,6 @@ function textTail(text: string): string | undefined {
   return joined === "" ? undefined : joined.slice(-MESSAGE_LIMIT);
 }
 
-function trimMessage(message: string): string {
+export function trimMessage(message: string): string {
   return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT)}…` : message;
 }

@@ -1,14 +1,20 @@
 /**
- * The only module that spawns processes: runs the Membrane CLI with an argument array (never a shell),
- * a timeout and the request's cancellation signal, both of which kill the whole process tree; caps what it
- * reads; and turns every way a run can fail into a CliError a person can act on (see cli-failure.ts).
+ * The only module that spawns processes: runs the Membrane CLI with an argument array (never a shell) under
+ * one deadline per call (the wait for a slot and the run both fit in it) and the request's cancellation
+ * signal; at the deadline, or on cancellation, the whole process tree is killed and the call answers within
+ * about a second even if a descendant keeps the CLI's stdout open. Every way a run can fail becomes a
+ * CliError a person can act on (see cli-failure.ts).
  */
-import pLimit from "p-limit";
 import type { z } from "zod";
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { checkArgvSize } from "./argv-size.js";
 import { classifyFailure } from "./cli-failure.js";
+import { errorInOutput } from "./output-error.js";
 import { killTree, trackChild } from "./process-tree.js";
+import { CliSlots } from "./slots.js";
+
+export { MAX_ARGUMENT_BYTES } from "./argv-size.js";
 
 /** How to start the CLI: the executable, arguments placed before ours, and extra environment. */
 export interface CliCommand {
@@ -23,6 +29,11 @@ export interface CliRunOptions {
   signal?: AbortSignal | undefined;
   /** Called about once a second while the call runs, with the seconds elapsed (for progress). */
   onTick?: ((elapsedSeconds: number) => void) | undefined;
+  /**
+   * Epoch milliseconds by which the call must be over, when it is one try of several (see retry.ts);
+   * never later than the timeout counted from now.
+   */
+  deadline?: number | undefined;
 }
 
 export interface CliRunnerOptions {
@@ -32,23 +43,23 @@ export interface CliRunnerOptions {
   log: Logger;
 }
 
-/** Any single argument longer than this fails to spawn on Linux (MAX_ARG_STRLEN is 128 KiB). */
-export const MAX_ARGUMENT_BYTES = 120_000;
-
-const KILL_GRACE_MS = 750;
+/** After SIGTERM, the process tree gets this long before SIGKILL. */
+const KILL_GRACE_MS = 500;
+/** After a stop, the call answers within this long even if the CLI's pipes are still open. */
+const ANSWER_AFTER_STOP_MS = 1200;
 
 export class MembraneCli {
-  private readonly limit;
+  private readonly slots;
   private shutdown = new AbortController();
 
   constructor(
     readonly command: CliCommand,
     private readonly options: CliRunnerOptions,
   ) {
-    this.limit = pLimit(options.maxConcurrent);
+    this.slots = new CliSlots(options.maxConcurrent);
   }
 
-  /** Stops every call under way (the server is closing); later calls run normally. */
+  /** Stops every call under way or waiting (the server is closing); later calls run normally. */
   stopAll(): void {
     this.shutdown.abort();
     this.shutdown = new AbortController();
@@ -59,21 +70,31 @@ export class MembraneCli {
   }
 
   /** Runs the CLI and returns its stdout; throws CliError on any failure. */
-  run(args: readonly string[], options: CliRunOptions = {}): Promise<string> {
-    for (const arg of args) {
-      if (Buffer.byteLength(arg) > MAX_ARGUMENT_BYTES) {
-        throw new CliError(
-          "too-large",
-          `An argument of ${Math.round(Buffer.byteLength(arg) / 1024)} KB is too large to pass to the Membrane CLI (at most ${MAX_ARGUMENT_BYTES / 1000} KB).`,
-          {
-            hint: "Send less at once: split the input into several calls, or keep only the fields that are needed.",
-          },
-        );
-      }
-    }
-    // The timeout counts from the call, not from the spawn: a call queued behind others must not outlive it.
-    const deadline = Date.now() + this.options.timeoutMs;
-    return this.limit(() => this.spawnOnce(args, options, deadline));
+  async run(args: readonly string[], options: CliRunOptions = {}): Promise<string> {
+    checkArgvSize([this.command.command, ...this.command.args, ...args], {
+      ...process.env,
+      ...this.command.env,
+    });
+    // The deadline counts from the call, not from the spawn: a call queued behind others must not outlive it.
+    const queuedAt = Date.now();
+    const deadline = Math.min(
+      options.deadline ?? Number.POSITIVE_INFINITY,
+      queuedAt + this.options.timeoutMs,
+    );
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.shutdown.signal])
+      : this.shutdown.signal;
+    return this.slots.run(() => this.spawnOnce(args, options.onTick, signal, deadline), {
+      deadline,
+      signal,
+      cancelled: cancelledError,
+      expired: () =>
+        new CliError(
+          "timeout",
+          `The call waited ${Math.round((Date.now() - queuedAt) / 1000)} s for a free Membrane CLI slot and was not started.`,
+          { hint: "Too many calls at once: wait for the others to finish, or make fewer calls in parallel." },
+        ),
+    });
   }
 
   /** Runs the CLI and parses stdout as JSON matching `schema`. */
@@ -107,22 +128,13 @@ export class MembraneCli {
 
   private async spawnOnce(
     args: readonly string[],
-    options: CliRunOptions,
+    onTick: CliRunOptions["onTick"],
+    signal: AbortSignal,
     deadline: number,
   ): Promise<string> {
-    const { signal, onTick } = options;
     // Loaded on first use: execa costs about 60 ms to import, which start-up should not pay.
     const { execa } = await import("execa");
-    if (signal?.aborted) throw cancelledError();
-    if (Date.now() >= deadline) {
-      throw new CliError(
-        "timeout",
-        `The call waited ${this.timeoutSeconds} s for a free Membrane CLI slot and was not started.`,
-        {
-          hint: "Too many calls at once: wait for the others to finish, or make fewer calls in parallel.",
-        },
-      );
-    }
+    if (signal.aborted) throw cancelledError();
     const started = Date.now();
     const subprocess = execa(this.command.command, [...this.command.args, ...args], {
       env: this.command.env,
@@ -135,30 +147,40 @@ export class MembraneCli {
       maxBuffer: { stdout: this.options.maxOutputBytes, stderr: 256_000 },
       stripFinalNewline: true,
     });
+    // Tracked until the process really ends, even when the call stops waiting for it before.
     const untrack = trackChild(subprocess);
+    subprocess.then(untrack, untrack);
     let stopReason: "timeout" | "cancelled" | undefined;
+    let answerTimer: NodeJS.Timeout | undefined;
+    let giveUpWaiting = () => {};
+    const givenUp = new Promise<undefined>((resolve) => {
+      giveUpWaiting = () => resolve(undefined);
+    });
     const stop = (reason: "timeout" | "cancelled") => {
       if (stopReason) return;
       stopReason = reason;
       killTree(subprocess, KILL_GRACE_MS);
+      // A descendant that left the process group may hold the pipes open: stop reading them and answer.
+      answerTimer = setTimeout(() => {
+        subprocess.stdout?.destroy();
+        subprocess.stderr?.destroy();
+        giveUpWaiting();
+      }, ANSWER_AFTER_STOP_MS);
     };
-    const timer = setTimeout(() => stop("timeout"), deadline - Date.now());
+    const timer = setTimeout(() => stop("timeout"), Math.max(0, deadline - Date.now()));
     const ticker = onTick
       ? setInterval(() => onTick(Math.round((Date.now() - started) / 1000)), 1000)
       : undefined;
     const onAbort = () => stop("cancelled");
-    const shutdownSignal = this.shutdown.signal;
-    signal?.addEventListener("abort", onAbort, { once: true });
-    shutdownSignal.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort, { once: true });
     try {
-      const result = await subprocess;
-      const durationMs = Date.now() - started;
+      const result = await Promise.race([subprocess, givenUp]);
       this.options.log.debug(`membrane ${describeArgs(args)}`, {
-        exitCode: result.exitCode ?? null,
-        durationMs,
+        exitCode: result?.exitCode ?? null,
+        durationMs: Date.now() - started,
       });
       if (stopReason === "cancelled") throw cancelledError();
-      if (stopReason === "timeout") {
+      if (stopReason === "timeout" || result === undefined) {
         throw new CliError(
           "timeout",
           `The Membrane CLI timed out after ${this.timeoutSeconds} s (\`${describeArgs(args)}\`); it was stopped.`,
@@ -167,14 +189,16 @@ export class MembraneCli {
           },
         );
       }
-      if (!result.failed) return String(result.stdout ?? "");
-      throw classifyFailure(result, this.command.display, this.options.maxOutputBytes);
+      if (result.failed) throw classifyFailure(result, this.command.display, this.options.maxOutputBytes);
+      const stdout = String(result.stdout ?? "");
+      const reported = errorInOutput(stdout);
+      if (reported) throw reported;
+      return stdout;
     } finally {
       clearTimeout(timer);
+      clearTimeout(answerTimer);
       if (ticker) clearInterval(ticker);
-      signal?.removeEventListener("abort", onAbort);
-      shutdownSignal.removeEventListener("abort", onAbort);
-      untrack();
+      signal.removeEventListener("abort", onAbort);
     }
   }
 }

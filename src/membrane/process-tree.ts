@@ -1,43 +1,91 @@
 /**
  * Killing a CLI run and everything it started. The CLI is a Node program that may spawn helpers of its
- * own, so each run starts in its own process group (POSIX) and is stopped as a group: SIGTERM, then SIGKILL
- * after a grace period. Runs still alive when the server exits are killed too, so nothing is left behind.
+ * own, so each run starts in its own process group (POSIX) and is stopped as a group, together with any
+ * descendant that left the group (see descendants.ts): SIGTERM, then SIGKILL after a grace period. Runs
+ * still alive when the server exits are killed too (shutdown.ts adds SIGTERM, SIGINT and SIGHUP).
  */
 import type { ResultPromise } from "execa";
+import { descendantsOf } from "./descendants.js";
 
-const live = new Set<ResultPromise>();
+/** Every running child, with the descendants seen so far (they may outlive their parent). */
+const live = new Map<ResultPromise, Set<number>>();
 let exitHookInstalled = false;
 
-function signalGroup(child: ResultPromise, signal: NodeJS.Signals): void {
-  const pid = child.pid;
-  if (pid === undefined) return;
+function signalPid(pid: number, signal: NodeJS.Signals): void {
   try {
-    if (process.platform === "win32") child.kill(signal);
-    else process.kill(-pid, signal);
+    process.kill(pid, signal);
   } catch {
     // Already gone.
   }
 }
 
+function signalGroup(child: ResultPromise, signal: NodeJS.Signals): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (process.platform === "win32") {
+    try {
+      child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+    return;
+  }
+  signalPid(-pid, signal);
+}
+
+/** The child's descendants now, added to those seen before (a helper may have been reparented since). */
+function knownDescendants(child: ResultPromise): number[] {
+  const known = live.get(child) ?? new Set<number>();
+  if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    for (const pid of descendantsOf(child.pid)) known.add(pid);
+  }
+  return [...known];
+}
+
+/** Signals the child's process group and every descendant found. */
+function signalTree(child: ResultPromise, signal: NodeJS.Signals): void {
+  const descendants = knownDescendants(child);
+  signalGroup(child, signal);
+  for (const pid of descendants) signalPid(pid, signal);
+}
+
 /** Stops the child and its descendants: SIGTERM now, SIGKILL after `graceMs`. */
 export function killTree(child: ResultPromise, graceMs: number): void {
-  signalGroup(child, "SIGTERM");
-  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
+  const descendants = knownDescendants(child);
+  signalTree(child, "SIGTERM");
+  const timer = setTimeout(() => {
+    signalTree(child, "SIGKILL");
+    for (const pid of descendants) signalPid(pid, "SIGKILL");
+  }, graceMs);
   timer.unref();
   // When the group leader exits on SIGTERM its children may linger: kill the group once more then.
-  child.finally(() => signalGroup(child, "SIGKILL")).catch(() => {});
+  child
+    .finally(() => {
+      signalGroup(child, "SIGKILL");
+      for (const pid of descendants) signalPid(pid, "SIGKILL");
+    })
+    .catch(() => {});
 }
 
 /** Remembers a running child until the returned function is called, and kills it if the server exits. */
 export function trackChild(child: ResultPromise): () => void {
-  live.add(child);
+  live.set(child, new Set());
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.once("exit", () => {
-      for (const running of live) signalGroup(running, "SIGKILL");
-    });
+    process.once("exit", () => signalAllChildren("SIGKILL"));
   }
   return () => {
     live.delete(child);
   };
+}
+
+/** Sends `signal` to every running child's process tree (the server is going away). */
+export function signalAllChildren(signal: NodeJS.Signals): void {
+  for (const child of live.keys()) signalTree(child, signal);
+}
+
+/** Whether every tracked child (the group leaders) has exited. */
+export function allChildrenExited(): boolean {
+  for (const child of live.keys()) if (child.exitCode === null && child.signalCode === null) return false;
+  return true;
 }

@@ -1,7 +1,8 @@
 /**
  * Bounded retries for Customer.io's rate limits and passing upstream failures: an HTTP 429 is retried after
- * its Retry-After, a 5xx only when the call is safe to repeat (a read); at most three tries, and never
- * past the deadline (the per-call timeout), so a retry can not turn into a hang.
+ * its Retry-After, a 5xx only when the call is safe to repeat (a read); at most three tries. Every try and
+ * every wait share one deadline (the per-call timeout): each try gets the deadline to pass to the CLI, and a
+ * retry happens only if, after its wait, enough time is left to run it; so retries never make a call longer.
  */
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -9,14 +10,23 @@ import type { Logger } from "../log.js";
 export interface RetryOptions {
   /** Whether repeating the call is harmless (reads): 5xx are retried only then. */
   idempotent: boolean;
+  /** The time all tries and waits together may take, counted from the call to withRetries. */
   deadlineMs: number;
   signal?: AbortSignal | undefined;
   log: Logger;
   maxTries?: number;
 }
 
+/** What a try is told: the epoch milliseconds by which it must end (pass it to the CLI as `deadline`). */
+export interface Attempt {
+  deadline: number;
+  number: number;
+}
+
 const DEFAULT_WAIT_SECONDS = 1;
 const MAX_WAIT_SECONDS = 20;
+/** A retry needs at least this long after its wait: the CLI alone takes a few hundred ms to start. */
+export const MIN_TRY_MS = 1500;
 
 function retryDelayMs(error: unknown, idempotent: boolean): number | undefined {
   if (!(error instanceof CliError) || error.kind !== "exit" || error.status === undefined) return undefined;
@@ -27,23 +37,26 @@ function retryDelayMs(error: unknown, idempotent: boolean): number | undefined {
   return undefined;
 }
 
-export async function withRetries<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetries<T>(
+  call: (attempt: Attempt) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const maxTries = options.maxTries ?? 3;
   const deadline = Date.now() + options.deadlineMs;
-  for (let attempt = 1; ; attempt++) {
+  for (let number = 1; ; number++) {
     try {
-      return await call();
+      return await call({ deadline, number });
     } catch (error) {
       const delay = retryDelayMs(error, options.idempotent);
       if (
         delay === undefined ||
-        attempt >= maxTries ||
-        Date.now() + delay >= deadline ||
+        number >= maxTries ||
+        Date.now() + delay + MIN_TRY_MS > deadline ||
         options.signal?.aborted
       )
         throw error;
       options.log.warning(
-        `Upstream answered ${(error as CliError).status}; retrying in ${delay} ms (try ${attempt + 1} of ${maxTries})`,
+        `Upstream answered ${(error as CliError).status}; retrying in ${delay} ms (try ${number + 1} of ${maxTries})`,
       );
       await sleep(delay, options.signal);
     }

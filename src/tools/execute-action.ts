@@ -96,9 +96,10 @@ export async function executeAction(
   const connection = await services.connection.resolve({ signal: ctx.signal });
   ctx.progress(`Running ${entry.title}`);
   const run = await withRetries(
-    () =>
+    ({ deadline }) =>
       services.client.runAction(connection.id, entry.action.id, actionInput, {
         signal: ctx.signal,
+        deadline,
         onTick: (seconds) => ctx.progress(`${entry.title}: still running after ${seconds} s`),
       }),
     {

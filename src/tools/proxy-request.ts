@@ -74,9 +74,10 @@ export function createProxyRequestTool(services: Services): ToolDefinition {
         const connection = await services.connection.resolve({ signal: ctx.signal });
         ctx.progress(`${guarded.method} ${guarded.path}`);
         const text = await withRetries(
-          () =>
+          ({ deadline }) =>
             services.client.request(connection.id, guarded, {
               signal: ctx.signal,
+              deadline,
               onTick: (seconds) =>
                 ctx.progress(`${guarded.method} ${guarded.path}: still waiting after ${seconds} s`),
             }),
