@@ -2,7 +2,6 @@
  * Test harness: a real SDK Client talking to a real server, in memory (InMemoryTransport) or over stdio
  * (the built dist/index.js), with the Membrane CLI played by a real fake executable or the sandbox.
  */
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +14,9 @@ import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
+import { tempDir } from "./temp.js";
+
+export { tempDir } from "./temp.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SERVER_BIN = join(REPO_ROOT, "dist", "index.js");
@@ -27,17 +29,13 @@ export function fixtureCli(name: FixtureName, env: Record<string, string> = {}):
 
 /** The built sandbox as a CLI, with a fresh state directory. */
 export function sandboxCli(extraEnv: Record<string, string> = {}): CliCommand {
-  const stateDir = mkdtempSync(join(tmpdir(), "cio-test-sandbox-"));
+  const stateDir = tempDir("cio-test-sandbox-");
   return {
     command: process.execPath,
     args: [SANDBOX_BIN],
     env: { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir, ...extraEnv },
     display: SANDBOX_BIN,
   };
-}
-
-export function tempDir(prefix = "cio-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export interface InMemoryHarness {

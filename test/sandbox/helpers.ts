@@ -3,11 +3,10 @@
  * directory, so the tests see exactly what the server will see.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { tempDir } from "../helpers/temp.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = path.join(REPO_ROOT, "dist/sandbox/bin.js");
@@ -33,8 +32,9 @@ export interface SandboxRun {
   error: () => { message: string; status?: number; data?: Loose; actionRunId?: string };
 }
 
+/** A fresh state directory, removed after the test file (see test/helpers/temp.ts). */
 export async function freshStateDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "customerio-mcp-sandbox-test-"));
+  return tempDir("customerio-mcp-sandbox-test-");
 }
 
 export async function sandbox(

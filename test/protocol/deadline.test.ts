@@ -1,0 +1,130 @@
+/**
+ * One deadline per call, through the server: a CLI whose helper keeps stdout open, four calls that hang
+ * with a fifth waiting, and retries all answer within --timeout plus a little, and leave no process behind.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { describe, expect, it } from "vitest";
+import type { FixtureName } from "../fixtures/paths.js";
+import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { readCallCount } from "../fixtures/records.js";
+import { writeScenario } from "../fixtures/scenario.js";
+import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+
+/** Every pid the hang fixture wrote into `dir` (one file per run: leader, then grandchild). */
+function pidsIn(dir: string): number[] {
+  return readdirSync(dir)
+    .filter((name) => !name.endsWith(".tmp"))
+    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
+}
+
+function killAll(pids: number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone, as it should be.
+    }
+  }
+}
+
+/** Starts an in-memory server on `fixture` and makes `count` proxy_request calls at once. */
+async function callsAt(fixture: FixtureName, env: Record<string, string>, timeout: number, count = 1) {
+  const harness = await startInMemory(
+    fixtureCli(fixture, { FIXTURE_HANG_COMMANDS: "request", ...env }),
+    ["--no-cache", "--connection-id", "conn-1", "--timeout", String(timeout)],
+    { start: false },
+  );
+  // The connection is looked up once per server (its own CLI call): done here, so the calls time only theirs.
+  await harness.client.callTool({ name: "connection_status", arguments: {} });
+  const started = Date.now();
+  const timed = Array.from({ length: count }, (_, index) =>
+    harness.client
+      .callTool({ name: "proxy_request", arguments: { method: "GET", path: `/v1/q${index}` } })
+      .then((result) => ({ result: result as CallToolResult, ms: Date.now() - started })),
+  );
+  return { harness, results: await Promise.all(timed) };
+}
+
+describe("one deadline per call", () => {
+  it("answers within timeout + 2 s when a helper that left the process group holds stdout open", async () => {
+    const pidDir = tempDir();
+    try {
+      const { harness, results } = await callsAt(
+        "hang",
+        { FIXTURE_PID_DIR: pidDir, FIXTURE_GRANDCHILD_DETACHED: "1" },
+        2,
+      );
+      const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
+      expect(result.isError).toBe(true);
+      expect(resultText(result)).toContain("timed out after 2 s");
+      expect(ms).toBeLessThan(2000 + 2000);
+      expect(await harness.client.ping()).toEqual({});
+      await harness.close();
+      const pids = pidsIn(pidDir);
+      expect(pids).toHaveLength(2);
+      await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000);
+    } finally {
+      killAll(pidsIn(pidDir));
+    }
+  }, 15_000);
+
+  it("four hanging calls and a fifth waiting for a slot all answer within timeout + 2 s", async () => {
+    const pidDir = tempDir();
+    try {
+      const { harness, results } = await callsAt("hang", { FIXTURE_PID_DIR: pidDir }, 1, 5);
+      for (const { result, ms } of results) {
+        expect(result.isError).toBe(true);
+        expect(ms).toBeLessThan(1000 + 2000);
+      }
+      const texts = results.map(({ result }) => resultText(result));
+      expect(texts.filter((text) => text.includes("timed out after 1 s"))).toHaveLength(4);
+      expect(texts.filter((text) => /waited 1 s for a free Membrane CLI slot/.test(text))).toHaveLength(1);
+      // The slots are free again: a new call runs (and times out) instead of waiting.
+      const again = await harness.client.callTool({
+        name: "proxy_request",
+        arguments: { method: "GET", path: "/v1/again" },
+      });
+      expect(resultText(again)).toContain("timed out after 1 s");
+      await harness.close();
+      const pids = pidsIn(pidDir);
+      expect(pids).toHaveLength(10);
+      await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000);
+    } finally {
+      killAll(pidsIn(pidDir));
+    }
+  }, 20_000);
+
+  it("a retry gets what is left of the call's time, not a fresh timeout", async () => {
+    // The first try is rate limited (Retry-After 1 s); the retry would take 10 s.
+    const state = join(tempDir(), "calls");
+    const scenario = writeScenario({ requests: [{ delayMs: 10_000 }] });
+    const { harness, results } = await callsAt(
+      "rate-limit",
+      { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "1", FAKE_MEMBRANE_SCENARIO: scenario },
+      4,
+    );
+    await harness.close();
+    const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
+    expect(readCallCount(state)).toBe(2);
+    expect(result.isError).toBe(true);
+    expect(resultText(result)).toContain("timed out after 4 s");
+    expect(ms).toBeLessThan(4000 + 1500);
+  }, 15_000);
+
+  it("does not retry when the wait would leave too little of the call's time", async () => {
+    const state = join(tempDir(), "calls");
+    const { harness, results } = await callsAt(
+      "rate-limit",
+      { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "1" },
+      2,
+    );
+    await harness.close();
+    const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
+    expect(readCallCount(state)).toBe(1);
+    expect(result.isError).toBe(true);
+    expect(resultText(result)).toContain("Too Many Requests");
+    expect(ms).toBeLessThan(2000);
+  }, 15_000);
+});
