@@ -1,0 +1,103 @@
+/**
+ * The built server (dist, over stdio) leaves nothing behind: SIGTERM, SIGINT or SIGHUP during a running call
+ * kill every CLI process (group leader and helper, both ignoring SIGTERM) before the server exits; the
+ * sandbox's temporary state folder is removed when the server ends; a request too large for the command
+ * line never reaches stderr with its values.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../fixtures/paths.js";
+import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { resultText, type StdioHarness, startStdio, tempDir } from "../helpers/harness.js";
+
+const pidsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => !name.endsWith(".tmp"))
+    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
+
+function killAll(pids: number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone, as it should be.
+    }
+  }
+}
+
+/** The server's pid (read it before closing: the transport forgets it then). */
+function serverPid(server: StdioHarness): number {
+  const pid = server.transport.pid;
+  if (pid === null) throw new Error("the server has no pid");
+  return pid;
+}
+
+const sandboxFolders = (tmp: string) =>
+  readdirSync(tmp).filter((name) => name.startsWith("customerio-mcp-sandbox-"));
+
+describe("server shutdown", () => {
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+    it(`${signal} during a call kills the CLI's whole process group before the server exits`, async () => {
+      const pidDir = tempDir();
+      const server = await startStdio(
+        ["--membrane-cli", fixturePath("hang"), "--connection-id", "conn-1", "--no-cache", "--timeout", "30"],
+        { FIXTURE_PID_DIR: pidDir, FIXTURE_HANG_COMMANDS: "request" },
+      );
+      try {
+        const call = server.client
+          .callTool({ name: "proxy_request", arguments: { method: "GET", path: "/v1/segments" } })
+          .catch((error: unknown) => error);
+        await waitFor(() => pidsIn(pidDir).length === 2, 10_000);
+        const pids = pidsIn(pidDir);
+        expect(pids.every(isAlive)).toBe(true);
+        const pid = serverPid(server);
+        process.kill(pid, signal);
+        await waitFor(() => !isAlive(pid), 3000);
+        await waitFor(() => pids.every((pid) => !isAlive(pid)), 1000);
+        expect(await call).toBeInstanceOf(Error);
+      } finally {
+        killAll(pidsIn(pidDir));
+        await server.close();
+      }
+    }, 20_000);
+  }
+
+  for (const how of ["closed", "SIGTERM"] as const) {
+    it(`removes the sandbox's temporary state folder when ${how}`, async () => {
+      const tmp = tempDir();
+      const server = await startStdio(["--sandbox", "--no-cache"], { TMPDIR: tmp });
+      const status = await server.client.callTool({ name: "connection_status", arguments: {} });
+      expect(resultText(status)).toContain("sandbox");
+      expect(sandboxFolders(tmp)).toHaveLength(1);
+      const pid = serverPid(server);
+      if (how === "SIGTERM") process.kill(pid, "SIGTERM");
+      else await server.close();
+      await waitFor(() => !isAlive(pid), 3000);
+      expect(sandboxFolders(tmp)).toEqual([]);
+      await server.close();
+    }, 20_000);
+  }
+
+  it("logs a request too large for the command line without its values", async () => {
+    const server = await startStdio(
+      ["--membrane-cli", fixturePath("fake-membrane"), "--connection-id", "conn-1", "--no-cache"],
+      {},
+    );
+    try {
+      const query = Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`k${i}`, `value${i}-`.repeat(10_000)]),
+      );
+      const result = await server.client.callTool({
+        name: "proxy_request",
+        arguments: { method: "GET", path: "/v1/segments", query },
+      });
+      expect(result.isError).toBe(true);
+      expect(resultText(result).length).toBeLessThan(500);
+    } finally {
+      await server.close();
+    }
+    expect(server.stderr()).not.toContain("value1-");
+    expect(server.stderr().length).toBeLessThan(2000);
+  }, 20_000);
+});
