@@ -82,6 +82,12 @@ describe("knobs and launch", () => {
     expect(launch.args).toEqual([path.join(REPO_ROOT, "dist/sandbox/bin.js")]);
     expect(launch.env).toEqual({ CUSTOMERIO_SANDBOX_STATE_DIR: launch.stateDir });
     expect(path.basename(launch.stateDir)).toMatch(/^customerio-mcp-sandbox-/);
-    expect((await createSandboxLaunch({ stateDir })).stateDir).toBe(stateDir);
+    expect(existsSync(launch.stateDir)).toBe(true);
+    launch.dispose();
+    expect(existsSync(launch.stateDir)).toBe(false);
+    const given = await createSandboxLaunch({ stateDir });
+    expect(given.stateDir).toBe(stateDir);
+    given.dispose();
+    expect(existsSync(stateDir)).toBe(true);
   });
 });
