@@ -8,13 +8,13 @@
 import type { z } from "zod";
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { checkArgvSize } from "./argv-size.js";
+import { checkArgvSize, describeArgs } from "./argv.js";
 import { classifyFailure } from "./cli-failure.js";
 import { errorInOutput } from "./output-error.js";
 import { killTree, trackChild } from "./process-tree.js";
 import { CliSlots } from "./slots.js";
 
-export { MAX_ARGUMENT_BYTES } from "./argv-size.js";
+export { describeArgs, MAX_ARGUMENT_BYTES } from "./argv.js";
 
 /** How to start the CLI: the executable, arguments placed before ours, and extra environment. */
 export interface CliCommand {
@@ -205,14 +205,4 @@ export class MembraneCli {
 
 function cancelledError(): CliError {
   return new CliError("cancelled", "The call was cancelled by the client; the Membrane CLI was stopped.");
-}
-
-/** The command line for logs and messages: the subcommand and flag names, never values (they may be data). */
-export function describeArgs(args: readonly string[]): string {
-  const shown: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith("--")) shown.push(arg.split("=")[0] ?? arg);
-    else if (shown.length < 2 && !arg.startsWith("-") && /^[a-z-]+$/.test(arg)) shown.push(arg);
-  }
-  return `membrane ${shown.join(" ")}`.trim();
 }

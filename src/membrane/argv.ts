@@ -1,6 +1,7 @@
 /**
- * Refuses an argument list the operating system would refuse to spawn (E2BIG), before spawning it: the
- * failure would otherwise come back as a message that repeats the whole command line, every value in it.
+ * The CLI's argument list as messages and limits see it. Arguments carry data, so messages and logs show
+ * subcommands and flag names, never values. An argument list the operating system would refuse to spawn
+ * (E2BIG) is refused before spawning: the failure would otherwise repeat the whole command line, every value.
  * The limits are conservative: Linux refuses one argument over 128 KiB (MAX_ARG_STRLEN) and arguments plus
  * environment over ARG_MAX (a quarter of the stack limit, usually 2 MiB); macOS has 1 MiB for both together;
  * Windows takes a command line of at most 32,767 characters. The messages name sizes and flags, never values.
@@ -28,6 +29,16 @@ function nameOf(arg: string): string {
 }
 
 const kb = (bytes: number) => Math.ceil(bytes / 1024);
+
+/** The command line for logs and messages: the subcommand and flag names, never values (they may be data). */
+export function describeArgs(args: readonly string[]): string {
+  const shown: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith("--")) shown.push(arg.split("=")[0] ?? arg);
+    else if (shown.length < 2 && !arg.startsWith("-") && /^[a-z-]+$/.test(arg)) shown.push(arg);
+  }
+  return `membrane ${shown.join(" ")}`.trim();
+}
 
 /** Throws a short CliError ("too-large") when `argv` with `env` could not be spawned on this platform. */
 export function checkArgvSize(
