@@ -20,21 +20,22 @@ export const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[
  * Keys that announce themselves with a provider's prefix. Each entry is redacted whole. Stripe, Google,
  * Slack, GitHub, GitLab, npm, AWS, SendGrid and Mailgun keys have fixed prefixes; the generic
  * `sk-`/`pat-`/`rk_` family (OpenAI, HubSpot, Stripe restricted keys) is checked for a digit in its tail by
- * the caller, so words such as "sk-learn" or "pat-down" stay.
+ * the caller, so words such as "sk-learn" or "pat-down" stay. The fixed prefixes are distinctive enough to
+ * be found after "-" or "_" too ("run-sk_live_...").
  */
 export const PROVIDER_KEYS: readonly RegExp[] = [
-  /(?<![A-Za-z0-9_-])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}/g,
-  /(?<![A-Za-z0-9_-])whsec_[A-Za-z0-9+/=]{16,}/g,
-  /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{20,}/g,
-  /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,}/g,
-  /(?<![A-Za-z0-9_-])xapp-[A-Za-z0-9-]{10,}/g,
-  /(?<![A-Za-z0-9_-])gh[pousr]_[A-Za-z0-9]{20,}/g,
-  /(?<![A-Za-z0-9_-])github_pat_[A-Za-z0-9_]{20,}/g,
-  /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{16,}/g,
-  /(?<![A-Za-z0-9_-])npm_[A-Za-z0-9]{30,}/g,
+  /(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}/g,
+  /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/=]{16,}/g,
+  /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{20,}/g,
+  /(?<![A-Za-z0-9])xox[abposre]-[A-Za-z0-9-]{10,}/g,
+  /(?<![A-Za-z0-9])xapp-[A-Za-z0-9-]{10,}/g,
+  /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{20,}/g,
+  /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{20,}/g,
+  /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{16,}/g,
+  /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{30,}/g,
   /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
-  /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g,
-  /(?<![A-Za-z0-9_-])key-[0-9a-f]{32}(?![0-9a-f])/g,
+  /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g,
+  /(?<![A-Za-z0-9])key-[0-9a-f]{32}(?![0-9a-f])/g,
 ];
 
 /** The generic family: `sk-proj-...`, `pat-na1-<uuid>`, `rk-...`; redacted when the tail has a digit. */
