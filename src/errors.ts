@@ -5,7 +5,7 @@
  * and the whole structuredContent (the action run id included) go through the scrubber, and are capped.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote, NOTE_MAX_CHARS } from "./safety/cap.js";
+import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./safety/cap.js";
 import { scrubSecrets, scrubValue } from "./safety/scrub.js";
 
 /** A failure with a message meant for the agent or the person behind it. */
@@ -75,7 +75,9 @@ export class CliError extends ActionableError {
 export function describeError(error: unknown): string {
   const { text, hint } = errorParts(error);
   const next = hint ? scrubSecrets(`\nNext step: ${hint}`).slice(0, NOTE_MAX_CHARS / 2) : "";
-  return capNote(scrubSecrets(text), NOTE_MAX_CHARS - next.length) + next;
+  return (
+    capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), NOTE_MAX_CHARS - next.length, text.length) + next
+  );
 }
 
 function errorParts(error: unknown): { text: string; hint: string | undefined } {

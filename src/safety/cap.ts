@@ -137,12 +137,17 @@ export const NOTE_MAX_CHARS = 4000;
 
 /**
  * Cuts a note (the server's own text beside the data) to at most min(maxChars, NOTE_MAX_CHARS) characters,
- * keeping its beginning (the facts come first) and saying how much was left out.
+ * keeping its beginning (the facts come first) and saying how much there was: `totalChars` when the caller
+ * already dropped the far end of a huge note.
  */
-export function capNote(note: string, maxChars: number): string {
+export function capNote(note: string, maxChars: number, totalChars = note.length): string {
   const max = Math.min(limit(maxChars), NOTE_MAX_CHARS);
   if (note.length <= max) return note;
-  const suffix = ` … (cut: ${count(note.length)} characters in all)`;
+  const suffix = ` … (cut: ${count(Math.max(totalChars, note.length))} characters in all)`;
   if (suffix.length >= max) return capLines(note, max).text;
   return `${capLines(note, max - suffix.length).text}${suffix}`;
 }
+
+/** Far more than a note may show: scrubbing only this head of a 5 MB text keeps it fast, and a key cut at
+ * this point lies far beyond what a note keeps. */
+export const NOTE_SCRUB_CHARS = 25 * NOTE_MAX_CHARS;

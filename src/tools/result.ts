@@ -8,7 +8,7 @@
  * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote } from "../safety/cap.js";
+import { capNote, NOTE_SCRUB_CHARS } from "../safety/cap.js";
 import { scrubSecrets, scrubValue } from "../safety/scrub.js";
 import { shapeOutput } from "../safety/shape-output.js";
 import type { ToolOutput } from "./tool-definition.js";
@@ -23,7 +23,9 @@ function notesText(meta: Record<string, unknown> | undefined, notes: Array<strin
     if (value !== undefined)
       lines.push(`${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
   for (const note of notes) if (note) lines.push(note);
-  return lines.length > 0 ? capNote(scrubSecrets(lines.join("\n")), max) : undefined;
+  if (lines.length === 0) return undefined;
+  const text = lines.join("\n");
+  return capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), max, text.length);
 }
 
 export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
