@@ -10,6 +10,7 @@ import { measureCallOverhead } from "./call-overhead.mjs";
 import { measureConcurrency } from "./concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
+import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
 import { measureTokens } from "./tokens.mjs";
@@ -61,6 +62,8 @@ if (tokens) {
   rows.push(...tokens.rows);
   if (wanted("7")) rows.push(...(await measureMemory({ runs: tokens.runs })));
 }
+
+rows.push(...((await step("8", "result tokens", () => measureResultTokens({ records: 100 }))) ?? []));
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });
 const missed = rows.filter((row) => row.met === false);

@@ -1,10 +1,12 @@
 /**
  * The error kinds the server can meet, and the one function that turns any of them into a tool result.
  * Every failure an agent can cause or meet becomes `isError: true` with a message saying what happened and
- * what to do next; only text we trust (our own, or the CLI's output after scrubbing) goes out.
+ * what to do next; only text we trust (our own, or the CLI's output after scrubbing) goes out: the message
+ * and the whole structuredContent (the action run id included) go through the scrubber, and are capped.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { scrubSecrets } from "./safety/scrub.js";
+import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./safety/cap.js";
+import { scrubSecrets, scrubValue } from "./safety/scrub.js";
 
 /** A failure with a message meant for the agent or the person behind it. */
 export class ActionableError extends Error {
@@ -66,22 +68,33 @@ export class CliError extends ActionableError {
   }
 }
 
-/** The text an agent sees for any error: message, then the next step. Scrubbed of secrets. */
+/**
+ * The text an agent sees for any error: message, then the next step. Scrubbed of secrets; a message too
+ * long for a result (a CLI that printed megabytes) is cut, the next step always kept.
+ */
 export function describeError(error: unknown): string {
+  const { text, hint } = errorParts(error);
+  const next = hint ? scrubSecrets(`\nNext step: ${hint}`).slice(0, NOTE_MAX_CHARS / 2) : "";
+  return (
+    capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), NOTE_MAX_CHARS - next.length, text.length) + next
+  );
+}
+
+function errorParts(error: unknown): { text: string; hint: string | undefined } {
   if (error instanceof ActionableError) {
     const parts = [error.message];
     if (error instanceof CliError) {
       if (error.status !== undefined) parts.push(`(HTTP status ${error.status})`);
       if (error.actionRunId) parts.push(`(action run ${error.actionRunId})`);
     }
-    const text = parts.join(" ");
-    return scrubSecrets(error.hint ? `${text}\nNext step: ${error.hint}` : text);
+    return { text: parts.join(" "), hint: error.hint };
   }
   // Anything else is a bug of ours: say so without a stack trace.
   const detail = error instanceof Error ? error.message : String(error);
-  return scrubSecrets(
-    `Internal error in customerio-mcp: ${detail}\nNext step: try again; if it persists, run \`customerio-mcp doctor\` and report the issue.`,
-  );
+  return {
+    text: `Internal error in customerio-mcp: ${detail}`,
+    hint: "try again; if it persists, run `customerio-mcp doctor` and report the issue.",
+  };
 }
 
 /** The one place a thrown error becomes an MCP tool result. */
@@ -92,9 +105,10 @@ export function errorToToolResult(error: unknown): CallToolResult {
     if (error.status !== undefined) structured["status"] = error.status;
     if (error.actionRunId) structured["actionRunId"] = error.actionRunId;
   }
+  const safe = scrubValue(structured);
   return {
     isError: true,
-    content: [{ type: "text", text: structured["error"] as string }],
-    structuredContent: structured,
+    content: [{ type: "text", text: safe["error"] as string }],
+    structuredContent: safe,
   };
 }

@@ -1,9 +1,9 @@
 /**
  * Logging that never touches stdout (stdout carries JSON-RPC alone). Lines go to stderr and, once a client
  * is connected, to MCP `notifications/message` at or above the level the client set with `logging/setLevel`.
- * Every line is scrubbed of anything that looks like a secret before it leaves.
+ * Every line, message and data alike, goes through the scrubber (safety/scrub.ts) before it leaves.
  */
-import { scrubSecrets } from "./safety/scrub.js";
+import { scrubSecrets, scrubValue } from "./safety/scrub.js";
 
 export const LOG_LEVELS = [
   "debug",
@@ -61,8 +61,9 @@ export class ServerLogger implements Logger {
 
   private emit(level: LogLevel, message: string, data?: Record<string, unknown>): void {
     const safeMessage = scrubSecrets(message);
+    // Made plain JSON, then scrubbed value by value (scrubbing the text could cut through its quotes).
     const safeData = data
-      ? (JSON.parse(scrubSecrets(JSON.stringify(data))) as Record<string, unknown>)
+      ? (scrubValue(JSON.parse(JSON.stringify(data))) as Record<string, unknown>)
       : undefined;
     if (rank(level) >= rank(this.stderrLevel)) {
       const suffix = safeData ? ` ${JSON.stringify(safeData)}` : "";

@@ -23,6 +23,15 @@ function preview(text: string): string {
   return [...lines.slice(0, MAX_LINES), `   … (${lines.length - MAX_LINES} more lines)`].join("\n");
 }
 
+/** Results are compact JSON for the agent; a person reads them indented. */
+function readable(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
 export async function printCall(
   step: string,
   tool: string,
@@ -45,7 +54,7 @@ export async function printCall(
       printLine(`< ${preview(first)}`);
     }
   } else {
-    printLine(preview(first).replace(/^/gm, "< "));
+    printLine(preview(readable(first)).replace(/^/gm, "< "));
   }
   for (const extra of rest) printLine(`  (${extra.replace(/\n/g, "; ")})`);
 }

@@ -5,6 +5,7 @@
  */
 import type { Result } from "execa";
 import { CliError } from "../errors.js";
+import { scrubSecrets } from "../safety/scrub.js";
 
 const MESSAGE_LIMIT = 2000;
 export const NOT_LOGGED_IN =
@@ -37,7 +38,7 @@ export function classifyFailure(result: Result, display: string, maxOutputBytes:
       },
     );
   }
-  const stderr = String(result.stderr ?? "");
+  const stderr = scrubSecrets(String(result.stderr ?? "")); // Before any cut can split a key in two.
   const stdout = String(result.stdout ?? "");
   if (result.exitCode === undefined && !result.signal) {
     // Never execa's message here: it repeats the whole command line, every value in it.

@@ -1,11 +1,12 @@
 /**
  * Keeps a tool result inside --max-output characters. Clients refuse or silently drop results that are too
  * big (Claude Code stops at 25,000 tokens), and a cut in the middle of a record is worse than no record.
- * So a list is cut between whole items and the rest of the object is kept; anything else is cut at a line
- * boundary. The note (separate from the text) says what was left out and how to ask for less.
+ * The text is compact JSON. A list is cut between whole items and the rest of the object is kept; anything
+ * else (one huge string, plain text) is cut at a line boundary when there is one near the limit. The note
+ * (separate from the text) says what was left out and how to ask for less; capNote bounds a note itself.
  *
- * The list case never re-serializes the whole value per attempt: each item is stringified once, its
- * indented length is summed, and the skeleton around the list is stringified once with a marker in its place.
+ * The list case never re-serializes the whole value per attempt: each item is stringified once, the
+ * lengths are summed, and the skeleton around the list is stringified once with a marker in its place.
  */
 
 export interface CappedText {
@@ -23,8 +24,9 @@ const MAX_DEPTH = 3;
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
+/** Compact JSON: pretty-printing costs an agent about a quarter more tokens for the same data. */
 function stringify(value: unknown): string {
-  return JSON.stringify(value, null, 2) ?? "null";
+  return JSON.stringify(value) ?? "null";
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -67,16 +69,12 @@ function capList(value: unknown, path: string[], maxChars: number): CappedText |
   const skeleton = stringify(withMarker(value, path));
   const quoted = JSON.stringify(MARKER);
   const at = skeleton.indexOf(quoted);
-  const lineStart = skeleton.lastIndexOf("\n", at) + 1;
-  const indent = /^ */.exec(skeleton.slice(lineStart))?.[0] ?? "";
-  const inner = `${indent}  `;
-  const texts = items.map((item) => `${inner}${stringify(item).replaceAll("\n", `\n${inner}`)}`);
-  // Length of the whole text with the first k items: the skeleton, "[\n", items joined by ",\n", "\n<indent>]".
-  const base = skeleton.length - quoted.length;
+  const texts = items.map(stringify);
+  // Length of the whole text with the first k items: the skeleton around "[", the items joined by ",", "]".
+  const base = skeleton.length - quoted.length + 2;
   const prefix: number[] = [0];
   for (const text of texts) prefix.push((prefix.at(-1) ?? 0) + text.length);
-  const total = (k: number): number =>
-    k === 0 ? base + 2 : base + 2 + (prefix[k] ?? 0) + 2 * (k - 1) + 1 + indent.length + 1;
+  const total = (k: number): number => base + (prefix[k] ?? 0) + Math.max(0, k - 1);
   if (total(0) > maxChars) return undefined;
   let low = 0;
   let high = items.length;
@@ -86,8 +84,7 @@ function capList(value: unknown, path: string[], maxChars: number): CappedText |
     else high = mid - 1;
   }
   const kept = low;
-  const listText = kept === 0 ? "[]" : `[\n${texts.slice(0, kept).join(",\n")}\n${indent}]`;
-  const text = skeleton.slice(0, at) + listText + skeleton.slice(at + quoted.length);
+  const text = `${skeleton.slice(0, at)}[${texts.slice(0, kept).join(",")}]${skeleton.slice(at + quoted.length)}`;
   const chars = total(items.length) - text.length;
   const label = path.length === 0 ? "the result" : `\`${path.join(".")}\``;
   return {
@@ -120,7 +117,7 @@ function limit(maxChars: number): number {
   return Number.isFinite(maxChars) ? Math.max(0, Math.floor(maxChars)) : DEFAULT_MAX_OUTPUT;
 }
 
-/** Pretty-printed JSON of `value`, cut to at most `maxChars` characters with a note when it does not fit. */
+/** Compact JSON of `value`, cut to at most `maxChars` characters with a note when it does not fit. */
 export function capJsonOutput(value: unknown, maxChars: number): CappedText {
   maxChars = limit(maxChars);
   const full = stringify(value);
@@ -134,3 +131,23 @@ export function capText(text: string, maxChars: number): CappedText {
   maxChars = limit(maxChars);
   return text.length <= maxChars ? { text, truncated: false } : capLines(text, maxChars);
 }
+
+/** A note is for facts and a next step; more than this is a message gone wrong (a 5 MB CLI error). */
+export const NOTE_MAX_CHARS = 4000;
+
+/**
+ * Cuts a note (the server's own text beside the data) to at most min(maxChars, NOTE_MAX_CHARS) characters,
+ * keeping its beginning (the facts come first) and saying how much there was: `totalChars` when the caller
+ * already dropped the far end of a huge note.
+ */
+export function capNote(note: string, maxChars: number, totalChars = note.length): string {
+  const max = Math.min(limit(maxChars), NOTE_MAX_CHARS);
+  if (note.length <= max) return note;
+  const suffix = ` … (cut: ${count(Math.max(totalChars, note.length))} characters in all)`;
+  if (suffix.length >= max) return capLines(note, max).text;
+  return `${capLines(note, max - suffix.length).text}${suffix}`;
+}
+
+/** Far more than a note may show: scrubbing only this head of a 5 MB text keeps it fast, and a key cut at
+ * this point lies far beyond what a note keeps. */
+export const NOTE_SCRUB_CHARS = 25 * NOTE_MAX_CHARS;

@@ -1,28 +1,39 @@
 /**
- * Turns what a tool returned into an MCP result that fits a context window: secrets scrubbed, the fields
- * the agent asked for kept, the data as JSON text cut to --max-output (whole list items where it can, with a note on how to narrow the request),
- * the call's facts and notes in a second block, and structuredContent when the whole result is an object.
+ * Turns what a tool returned into an MCP result that fits a context window: the data exactly as Membrane
+ * gave it (only the fields the agent asked for), as compact JSON cut to --max-output between whole list
+ * items, then the call's facts and notes in a second block, and structuredContent when it is whole.
+ *
+ * The data is never scrubbed: templates, ids, cursors and tokens that are the user's data come back byte
+ * for byte. What the server adds itself (notes, the meta facts such as the action run id) goes through
+ * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { scrubValue } from "../safety/scrub.js";
+import { capNote, NOTE_SCRUB_CHARS } from "../safety/cap.js";
+import { scrubSecrets, scrubValue } from "../safety/scrub.js";
 import { shapeOutput } from "../safety/shape-output.js";
 import type { ToolOutput } from "./tool-definition.js";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** The notes block: meta facts, then what the cut left out, then the tool's own note; scrubbed and capped. */
+function notesText(meta: Record<string, unknown> | undefined, notes: Array<string | undefined>, max: number) {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(meta ?? {}))
+    if (value !== undefined)
+      lines.push(`${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
+  for (const note of notes) if (note) lines.push(note);
+  if (lines.length === 0) return undefined;
+  const text = lines.join("\n");
+  return capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), max, text.length);
+}
+
 export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
   const capped = shapeOutput(output.data, { fields: output.fields, maxChars });
   const meta = output.meta ? scrubValue(output.meta) : undefined;
   const content: CallToolResult["content"] = [{ type: "text", text: capped.text }];
-  const notes: string[] = [];
-  if (meta)
-    for (const [key, value] of Object.entries(meta))
-      if (value !== undefined)
-        notes.push(`${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
-  if (capped.note) notes.push(capped.note);
-  if (output.note) notes.push(output.note);
-  if (notes.length > 0) content.push({ type: "text", text: notes.join("\n") });
+  const notes = notesText(meta, [capped.note, output.note], maxChars);
+  if (notes !== undefined) content.push({ type: "text", text: notes });
   const result: CallToolResult = { content };
   if (!capped.truncated) {
     const data = capped.value;

@@ -1,12 +1,12 @@
 /**
- * The output cap: whole list items or a line boundary, never more than maxChars, a note that says what was
- * left out and how to ask for less, and no quadratic cost on a 10 MB result.
+ * The output cap: compact JSON, whole list items or a line boundary, never more than maxChars, a note that
+ * says what was left out and how to ask for less, no quadratic cost on a 10 MB result, and capped notes.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { capJsonOutput, capText, shapeOutput } from "../../src/safety/shape-output.js";
+import { capJsonOutput, capNote, capText, shapeOutput } from "../../src/safety/shape-output.js";
 
-const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+const compact = (v: unknown) => JSON.stringify(v);
 const customers = Array.from({ length: 500 }, (_, i) => ({
   id: i,
   email: `person${i}@example.com`,
@@ -14,8 +14,8 @@ const customers = Array.from({ length: 500 }, (_, i) => ({
 }));
 
 describe("capJsonOutput", () => {
-  it("returns small values whole, pretty-printed", () => {
-    expect(capJsonOutput({ a: [1, 2] }, 100)).toEqual({ text: pretty({ a: [1, 2] }), truncated: false });
+  it("returns small values whole, as compact JSON", () => {
+    expect(capJsonOutput({ a: [1, 2] }, 100)).toEqual({ text: compact({ a: [1, 2] }), truncated: false });
     expect(capJsonOutput(undefined, 100)).toEqual({ text: "null", truncated: false });
   });
 
@@ -29,12 +29,12 @@ describe("capJsonOutput", () => {
     const kept = parsed.customers.length;
     expect(kept).toBeGreaterThan(0);
     expect(parsed.customers).toEqual(customers.slice(0, kept));
-    expect(capped.text).toBe(pretty({ customers: customers.slice(0, kept), next: "cursor-abc" }));
+    expect(capped.text).toBe(compact({ customers: customers.slice(0, kept), next: "cursor-abc" }));
     // One more item would not have fit.
-    expect(pretty({ customers: customers.slice(0, kept + 1), next: "cursor-abc" }).length).toBeGreaterThan(
+    expect(compact({ customers: customers.slice(0, kept + 1), next: "cursor-abc" }).length).toBeGreaterThan(
       4000,
     );
-    const left = pretty(value).length - capped.text.length;
+    const left = compact(value).length - capped.text.length;
     expect(capped.omitted).toEqual({ chars: left, items: 500 - kept, totalItems: 500 });
     expect(capped.note).toBe(
       `Showing ${kept} of 500 items of \`customers\` (the rest, ${left.toLocaleString("en-US")} characters, left out). Narrow the request: ask for fewer (a limit), page with the cursor, or keep only some fields with \`fields\`.`,
@@ -52,20 +52,22 @@ describe("capJsonOutput", () => {
 
   it("shows zero items when only the rest fits", () => {
     const capped = capJsonOutput({ customers, next: "x" }, 40);
-    expect(capped.text).toBe(pretty({ customers: [], next: "x" }));
+    expect(capped.text).toBe(compact({ customers: [], next: "x" }));
     expect(capped.omitted?.items).toBe(500);
   });
 
-  it("cuts a huge string or object at a line boundary", () => {
+  it("cuts a huge string or object at the limit, and text at a line boundary", () => {
     const big = { html: "<p>".repeat(20_000) };
     const capped = capJsonOutput(big, 1000);
     expect(capped.text.length).toBeLessThanOrEqual(1000);
-    expect(capped.omitted?.chars).toBe(pretty(big).length - capped.text.length);
+    expect(capped.omitted?.chars).toBe(compact(big).length - capped.text.length);
     expect(capped.note).toContain("characters left out");
     const wide = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, "v".repeat(30)]));
-    const lines = capJsonOutput(wide, 500);
-    expect(pretty(wide).startsWith(lines.text)).toBe(true);
-    expect(pretty(wide)[lines.text.length]).toBe("\n");
+    const cut = capJsonOutput(wide, 500);
+    expect(compact(wide).startsWith(cut.text)).toBe(true);
+    expect(cut.text.length).toBe(500);
+    const text = capText(`${"line of text\n".repeat(100)}`, 500);
+    expect(text.text.endsWith("line of text")).toBe(true);
   });
 
   it("never splits a surrogate pair and handles tiny limits", () => {
@@ -120,16 +122,16 @@ describe("capJsonOutput (properties)", () => {
         const capped = capJsonOutput(v, max);
         expect(capped.text.length).toBeLessThanOrEqual(max);
         if (!capped.truncated) {
-          expect(capped.text).toBe(pretty(v));
+          expect(capped.text).toBe(compact(v));
           return;
         }
         expect(capped.note).toContain("Narrow the request");
         expect(capped.omitted?.chars).toBeGreaterThan(0);
         if (capped.omitted?.items !== undefined) {
           const omitted = capped.omitted.items;
-          expect(isPrefixCut(JSON.parse(capped.text), JSON.parse(pretty(v)), omitted)).toBe(true);
+          expect(isPrefixCut(JSON.parse(capped.text), JSON.parse(compact(v)), omitted)).toBe(true);
         } else {
-          expect(pretty(v).startsWith(capped.text)).toBe(true);
+          expect(compact(v).startsWith(capped.text)).toBe(true);
         }
       }),
       { numRuns: 1000 },
@@ -138,7 +140,7 @@ describe("capJsonOutput (properties)", () => {
 });
 
 describe("shapeOutput", () => {
-  it("scrubs, keeps the fields, names the ones that matched nothing, then caps", () => {
+  it("keeps the fields as they are, names the ones that matched nothing, then caps", () => {
     const value = { customers: customers.map((c) => ({ ...c, api_key: "k" })), next: "c" };
     const shaped = shapeOutput(value, {
       fields: ["customers.*.email", "customers.*.api_key", "nope"],
@@ -146,15 +148,28 @@ describe("shapeOutput", () => {
     });
     expect(shaped.missing).toEqual(["nope"]);
     const parsed = JSON.parse(shaped.text);
-    expect(parsed.customers[0]).toEqual({ email: "person0@example.com", api_key: "[redacted]" });
+    expect(parsed.customers[0]).toEqual({ email: "person0@example.com", api_key: "k" });
     expect(parsed).not.toHaveProperty("next");
     expect(shaped.note).toMatch(
       /^This field matched nothing: `nope`\. .* Showing \d+ of 500 items of `customers`/,
     );
     expect(shapeOutput({ a: 1 }, { maxChars: 100 })).toMatchObject({
-      text: pretty({ a: 1 }),
+      text: compact({ a: 1 }),
       truncated: false,
       missing: [],
     });
+  });
+});
+
+describe("capNote", () => {
+  it("keeps a short note whole and cuts a 5 MB one to the note limit, saying so", () => {
+    expect(capNote("short", 40_000)).toBe("short");
+    const huge = `first line\n${"x".repeat(5_000_000)}`;
+    const cut = capNote(huge, 40_000);
+    expect(cut.length).toBeLessThanOrEqual(4000);
+    expect(cut.startsWith("first line")).toBe(true);
+    expect(cut).toContain("(cut: 5,000,011 characters in all)");
+    expect(capNote(huge, 100).length).toBeLessThanOrEqual(100);
+    expect(capNote(huge, 10).length).toBeLessThanOrEqual(10);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The scrubber removes what looks like a credential and leaves ordinary Customer.io data alone. Tables for
- * both sides, properties for idempotence and for secrets hidden in random text, and timings on 1 MB inputs
+ * The scrubber (for the server's own text: errors, stderr, notes, logs) removes credentials by precise
+ * patterns and leaves ordinary Customer.io data alone, ids, hashes and templates included. Tables for both
+ * sides, properties for idempotence and for secrets hidden in random text, and timings on 1 MB inputs
  * shaped to trip a backtracking regex.
  */
 import fc from "fast-check";
@@ -34,8 +35,24 @@ describe("scrubSecrets removes", () => {
     ['refresh_token: "two words"', `refresh_token: "${REDACTED}"`],
     ["X-Api-Key: 0a1b2c3d4e5f", `X-Api-Key: ${REDACTED}`],
     ["CUSTOMERIO_API_KEY=abcdef", `CUSTOMERIO_API_KEY=${REDACTED}`],
-    ["sig 0123456789abcdef0123456789abcdef", `sig ${REDACTED}`],
-    [`sha ${"0123abcd".repeat(8)}!`, `sha ${REDACTED}!`],
+    ["rk_live_51HxYzAbCdEfGh", REDACTED],
+    ["key=AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q (google)", `key=${REDACTED} (google)`],
+    ["AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", REDACTED],
+    ["x whsec_abcdefABCDEF123456", `x ${REDACTED}`],
+    ["glpat-abcdefABCDEF12345678 npm_abcdefABCDEF1234567890abcdefABCDEF12", `${REDACTED} ${REDACTED}`],
+    ["SG.abcdefABCDEF123456.abcdefABCDEF1234567890", REDACTED],
+    ["Authorization: Token abc123def456", `Authorization: Token ${REDACTED}`],
+    ["fetch https://bob:hunter2@example.com/x failed", `fetch https://bob:${REDACTED}@example.com/x failed`],
+    ["postgres://app:p%40ss:w0rd@db.internal:5432/x", `postgres://app:${REDACTED}@db.internal:5432/x`],
+    [
+      "key: -----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY----- done",
+      `key: ${REDACTED} done`,
+    ],
+    [
+      '{"pem":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADAN\\n-----END PRIVATE KEY-----\\n"}',
+      `{"pem":"${REDACTED}\\n"}`,
+    ],
+    ["tail: -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA (cut)", `tail: ${REDACTED}`],
     ["key=q8Zr/Kd3vB+1xTn0Lw7eYp2Gm9HsRa4Uc6Jf5Ni/Wk", `key=${REDACTED}`],
     ["img iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk", `img ${REDACTED}`],
     ["x Zm9vYmFyQmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1u end", `x ${REDACTED} end`],
@@ -65,6 +82,15 @@ describe("scrubSecrets keeps", () => {
     "a".repeat(100),
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "",
+    "segment 0123456789abcdef0123456789abcdef not found",
+    "commit da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "device 740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad",
+    "https://example.com/unsub?token={{customer.unsub_token}}&api_key={{site.key}}",
+    "password: {{ customer.password_reset_token }}",
+    '{"token": "{% if x %}a{% endif %}", "api_key": "{{site.key}}"}',
+    "https://e.customeriomail.com/e/c/eyJlbWFpbF9pZCI6IkFBIn0=/abc",
+    "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----",
+    "mailto:bob@example.com https://example.com:8080/a@b",
   ])("%j", (input) => {
     expect(scrubSecrets(input)).toBe(input);
   });
@@ -85,6 +111,16 @@ describe("scrubValue", () => {
       settings: { token_count: 3, authorization: { type: "x" }, enabled: true, nothing: null },
     });
     expect(input.apiKey).toBe("short");
+  });
+
+  it("never merges two keys into one, and keeps a template under a secret-named key", () => {
+    const value = scrubValue({
+      sk_live_51HxYzAbCdEf123456: 1,
+      sk_live_51HxYzAbCdEf654321: 2,
+      token: "{{customer.unsub_token}}",
+    });
+    expect(Object.values(value)).toEqual([1, 2, "{{customer.unsub_token}}"]);
+    expect(JSON.stringify(value)).not.toContain("sk_live_51");
   });
 
   it("keeps a __proto__ key as data", () => {
@@ -113,16 +149,31 @@ describe("scrubSecrets (properties)", () => {
   const jwt = fc
     .tuple(part(10), part(10), part(10))
     .map(([a, b, c]) => `eyJ${a.join("")}.${b.join("")}.${c.join("")}`);
-  const hex = fc.stringMatching(/^[0-9a-f]{32,64}$/);
+  const alnum = (min: number) =>
+    fc
+      .array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), {
+        minLength: min,
+        maxLength: min + 20,
+      })
+      .map((chars) => chars.join(""));
+  const provider = fc
+    .tuple(
+      fc.constantFrom("sk_live_", "rk_live_", "AIza", "xoxb-", "ghp_", "github_pat_", "glpat-"),
+      alnum(36),
+    )
+    .map(([prefix, tail]) => `${prefix}${tail}`);
+  const aws = fc
+    .array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), { minLength: 16, maxLength: 16 })
+    .map((chars) => `AKIA${chars.join("")}`);
   const base64 = fc
     .uint8Array({ minLength: 30, maxLength: 48 })
     .map((bytes) => Buffer.from(bytes).toString("base64"))
     .filter((s) => /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s));
   // Real keys are random: without bias, not runs of "A" that base64 of zero bytes would give.
-  const secret = fc.noBias(fc.oneof(jwt, hex, base64));
+  const secret = fc.noBias(fc.oneof(jwt, base64, provider, aws));
   const delimiter = fc.constantFrom(" ", "\n", '"', "'", ",", ";", "(", ")", "<", ">", "|", "\t", ": ", "=");
 
-  it("removes a generated JWT, hex or base64 key embedded anywhere in random text", () => {
+  it("removes a generated JWT, provider key or random base64 key embedded anywhere in random text", () => {
     fc.assert(
       fc.property(fc.string(), delimiter, secret, delimiter, fc.string(), (before, d1, key, d2, after) => {
         expect(scrubSecrets(`${before}${d1}${key}${d2}${after}`)).not.toContain(key);
@@ -152,6 +203,8 @@ describe("scrubSecrets (properties)", () => {
       fc.emailAddress(),
       fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
       fc.stringMatching(/^[0-9a-f]{24}$/),
+      fc.stringMatching(/^[0-9a-f]{32,64}$/),
+      fc.stringMatching(/^\{\{ ?[a-z_.]{1,30} ?\}\}$/),
       fc.integer().map(String),
       fc.constantFrom(
         "customer",
@@ -181,6 +234,9 @@ describe("scrubSecrets speed", () => {
     ["unterminated JSON values", '"password": "x'.repeat(70_000)],
     ["repeated key=", "token=".repeat(160_000)],
     ["many secrets", `${JWT} password=abc123 `.repeat(7_000)],
+    ["PEM headers without an end", "-----BEGIN PRIVATE KEY-----\n".repeat(35_000)],
+    ["URLs with userinfo but no host", "https://a:b".repeat(90_000)],
+    ["provider prefixes", "sk_live_ AIza xoxb- ghp_ ".repeat(40_000)],
   ])("handles 1 MB of %s quickly", (_name, input) => {
     const start = performance.now();
     scrubSecrets(input);
@@ -195,5 +251,6 @@ describe("inline images", () => {
     const html = `<img src="data:image/png;base64,${payload}" alt="logo">`;
     expect(scrubSecrets(html)).toBe(html);
     expect(scrubSecrets(`key: ${payload.slice(0, 60)}Zx9`)).toContain("[redacted]");
+    expect(scrubSecrets(`stderr: ${payload.slice(0, 60)}Zx9`)).toContain("[redacted]");
   });
 });
