@@ -1,6 +1,7 @@
 /**
  * Table tests for the headers, query and body of `proxy_request`: ordinary values pass byte for byte, and
- * every refusal names its rule (credential headers, CR/LF smuggling, method overrides, bad query values).
+ * every refusal names its rule (headers outside the allow-list, CR/LF smuggling, method overrides and
+ * credential names in the query, bad query values, `@file` bodies).
  */
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
@@ -58,8 +59,44 @@ describe("headers", () => {
     ["", "not an HTTP token"],
     ["X-\u00e9", "not an HTTP token"],
     ["X-A\r\nHost", "not an HTTP token"],
+    ["X-Forwarded-For", "another origin"],
+    ["Forwarded-For", "not on the list"],
+    ["Forwarded", "another origin"],
+    ["X-Original-Host", "not on the list"],
+    ["X-Host", "not on the list"],
+    ["True-Client-IP", "not on the list"],
+    ["Via", "not on the list"],
+    ["X-Override-URL", "not on the list"],
+    ["X-Original-Method", "not on the list"],
+    ["X-Rewrite-URL", "rewrite the path"],
+    ["X-Real-IP", "another origin"],
+    ["X-Note", "not on the list"],
+    ["User-Agent", "not on the list"],
   ])("refuses the header name %j (%s)", (name, rule) => {
     expect(refusal({ headers: { [name]: "x" } })).toContain(rule);
+  });
+
+  it("lists the headers that are allowed when it refuses one", () => {
+    const message = refusal({ headers: { "X-Forwarded-Host": "evil.example" } });
+    for (const name of ["Accept", "Content-Type", "Idempotency-Key", "If-None-Match"]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it.each([
+    "Accept",
+    "accept-language",
+    "Content-Type",
+    "Idempotency-Key",
+    "If-Match",
+    "If-None-Match",
+    "If-Modified-Since",
+    "If-Unmodified-Since",
+    "X-Request-Id",
+  ])("accepts the header %s", (name) => {
+    expect(guardProxyRequest({ method: "GET", path: "/v1/x", headers: { [name]: "v" } }, rw).headers).toEqual(
+      [[name, "v"]],
+    );
   });
 
   it.each([
@@ -71,11 +108,11 @@ describe("headers", () => {
     ["\u2028", "outside Latin-1"],
     ["x".repeat(8193), "longer than 8192"],
   ])("refuses the header value %j (%s)", (value, rule) => {
-    expect(refusal({ headers: { "X-Test": value } })).toContain(rule);
+    expect(refusal({ headers: { "X-Request-Id": value } })).toContain(rule);
   });
 
   it("refuses a non-string value, a duplicate name and too many headers", () => {
-    expect(refusal({ headers: { "X-Test": 1 as unknown as string } })).toContain("must be a string");
+    expect(refusal({ headers: { Accept: 1 as unknown as string } })).toContain("must be a string");
     expect(refusal({ headers: { Accept: "a", accept: "b" } })).toContain("given twice");
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`X-H${i}`, "v"]));
     expect(refusal({ headers: many })).toContain("the limit is 50");
@@ -112,6 +149,22 @@ describe("query", () => {
     [{ a: null }, "must be a string, a finite number or a boolean"],
     [{ a: { b: 1 } }, "must be a string, a finite number or a boolean"],
     [{ a: ["x"] }, "must be a string, a finite number or a boolean"],
+    [{ _method: "DELETE" }, "change the method"],
+    [{ _METHOD: "DELETE" }, "change the method"],
+    [{ "_%6Dethod": "DELETE" }, "change the method"],
+    [{ method: "DELETE" }, "change the method"],
+    [{ "X-HTTP-Method-Override": "DELETE" }, "change the method"],
+    [{ _HttpMethod: "DELETE" }, "change the method"],
+    [{ api_key: "k" }, "carries credentials"],
+    [{ "api_key[]": "k" }, "carries credentials"],
+    [{ apiKey: "k" }, "carries credentials"],
+    [{ access_token: "t" }, "carries credentials"],
+    [{ token: "t" }, "carries credentials"],
+    [{ key: "k" }, "carries credentials"],
+    [{ Key: "k" }, "carries credentials"],
+    [{ refresh_token: "t" }, "carries credentials"],
+    [{ client_secret: "s" }, "carries credentials"],
+    [{ password: "p" }, "carries credentials"],
   ])("refuses %j (%s)", (query, rule) => {
     expect(refusal({ query: query as Record<string, string> })).toContain(rule);
   });
@@ -150,5 +203,17 @@ describe("body", () => {
     expect(refusal({ method: "POST", body: { n: 1n } })).toContain("not a JSON value");
     expect(refusal({ method: "POST", body: () => 1 })).toContain("not a JSON value");
     expect(refusal({ method: "POST", body: "x".repeat(100_001) })).toContain("the limit is 100000");
+  });
+
+  it.each(["@~/.membrane/credentials.json", "@/etc/passwd", " @x", "\n@x", "@-"])(
+    "refuses the string body %j (curl-style tools read it as a file)",
+    (body) => {
+      expect(refusal({ method: "POST", body })).toContain('cannot start with "@"');
+    },
+  );
+
+  it('sends "@" inside a string body or inside JSON', () => {
+    expect(post("a@b.co")).toMatchObject({ body: "a@b.co" });
+    expect(post({ file: "@x" })).toMatchObject({ body: '{"file":"@x"}' });
   });
 });
