@@ -1,0 +1,86 @@
+/**
+ * Table tests for the guard on Membrane's generic request actions: the same rules as proxy_request whatever
+ * the input's field names (path/url/uri, body/data), the method written out, GET alone in read-only mode,
+ * and a refusal for any field the guard cannot check.
+ */
+import { describe, expect, it } from "vitest";
+import { UserInputError } from "../../src/errors.js";
+import { guardRequestActionInput, isRequestActionType } from "../../src/safety/request-action-guard.js";
+
+const rw = { readOnly: false };
+const ro = { readOnly: true };
+
+function refusal(input: Record<string, unknown>, options = rw): string {
+  try {
+    guardRequestActionInput(input, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserInputError);
+    const message = (error as Error).message;
+    expect(message.startsWith("Refused: ")).toBe(true);
+    return message;
+  }
+  throw new Error(`accepted: ${JSON.stringify(input)}`);
+}
+
+describe("isRequestActionType", () => {
+  it.each([
+    ["api-request-to-external-app", true],
+    ["api-request-to-your-app", true],
+    ["api-request", true],
+    ["list-data-records", false],
+    ["connector-operation", false],
+    [undefined, false],
+  ])("%s -> %s", (type, expected) => {
+    expect(isRequestActionType(type)).toBe(expected);
+  });
+});
+
+describe("guardRequestActionInput", () => {
+  it("passes a plain request unchanged, writing out the method", () => {
+    const input = { path: "/v1/segments", query: { limit: "5" }, headers: { Accept: "application/json" } };
+    expect(guardRequestActionInput(input, ro)).toEqual({ ...input, method: "GET" });
+    const post = { method: "POST", url: "/v1/customers/1/attributes", data: { a: 1 } };
+    expect(guardRequestActionInput(post, rw)).toEqual(post);
+    expect(guardRequestActionInput({ method: "DELETE", uri: "/v1/customers/1" }, rw)).toEqual({
+      method: "DELETE",
+      uri: "/v1/customers/1",
+    });
+  });
+
+  it.each([
+    [{ path: "https://evil.example/steal" }, 'start with "/"'],
+    [{ path: "//evil.example/steal" }, 'must not start with "//"'],
+    [{ path: "/v1/../../admin" }, '"." or ".." segment'],
+    [{ url: "https://evil.example/steal" }, 'start with "/"'],
+    [{ uri: "//evil.example/steal" }, 'must not start with "//"'],
+    [{ path: "/..%3B/x" }, 'decodes to ";"'],
+    [{ path: "/v1/..%20" }, "with spaces"],
+    [{ path: "/v1/a%E2%80%8Bb" }, "decodes to"],
+    [{ path: "/v1/x%3F" }, 'decodes to "?"'],
+    [{ path: "/v1/x%40evil" }, 'decodes to "@"'],
+    [{ path: "/v1/x", headers: { "X-Forwarded-Host": "evil.example" } }, "cannot be set by the agent"],
+    [{ path: "/v1/x", headers: { Authorization: "Bearer x" } }, "cannot be set by the agent"],
+    [{ path: "/v1/x", query: { _method: "DELETE" } }, "change the method"],
+    [{ path: "/v1/x", query: { api_key: "k" } }, "carries credentials"],
+    [{ path: "/v1/x", query: { v: { nested: 1 } } }, "must be a string"],
+    [{ method: "POST", path: "/v1/x", body: "@~/.membrane/credentials.json" }, 'cannot start with "@"'],
+    [{ method: "POST", path: "/v1/x", data: "@~/.membrane/credentials.json" }, 'cannot start with "@"'],
+    [{ path: "/v1/x", body: { a: 1 } }, "a GET request cannot have a body"],
+    [{ method: "get", path: "/v1/x" }, "the method must be one of"],
+    [{ method: "HEAD", path: "/v1/x" }, "the method must be one of"],
+    [{ method: null, path: "/v1/x" }, "the method must be one of"],
+    [{ path: 42 }, "the path must be a string"],
+    [{ path: "/v1/x", url: "https://evil.example" }, 'both "path" and "url"'],
+    [{ method: "POST", path: "/v1/x", body: {}, data: "@x" }, 'both "body" and "data"'],
+    [{ method: "GET" }, 'no "path"'],
+    [{ path: "/v1/x", baseUrl: "https://evil.example" }, 'field "baseUrl"'],
+    [{ path: "/v1/x", pathParameters: { id: "../admin" } }, 'field "pathParameters"'],
+    [{ path: "/v1/x", host: "evil.example" }, 'field "host"'],
+  ])("refuses %j (%s)", (input, rule) => {
+    expect(refusal(input as Record<string, unknown>)).toContain(rule);
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE"])("refuses %s in read-only mode", (method) => {
+    expect(refusal({ method, path: "/v1/customers/1" }, ro)).toContain("read-only mode");
+  });
+});
