@@ -10,6 +10,7 @@ import { checkProxyPath } from "./proxy-path.js";
 
 export {
   ALLOWED_HEADERS,
+  ALLOWED_HEADERS_TEXT,
   deniedHeaderReason,
   deniedQueryReason,
   MAX_HEADERS,

@@ -51,21 +51,21 @@ const DENIED: Record<string, string> = {
 /** Any other name that looks like it carries a credential. */
 const CREDENTIAL_NAME = /auth|token|secret|passw|api[-_]?key|cookie|session|credential/;
 
-/** The only headers an agent may set, lower-case; everything a Customer.io API call needs. */
+/** The only headers an agent may set (names ignore case): everything a Customer.io API call needs. */
 export const ALLOWED_HEADERS = [
-  "accept",
-  "accept-language",
-  "content-type",
-  "idempotency-key",
-  "if-match",
-  "if-none-match",
-  "if-modified-since",
-  "if-unmodified-since",
-  "x-request-id",
+  "Accept",
+  "Accept-Language",
+  "Content-Type",
+  "Idempotency-Key",
+  "If-Match",
+  "If-None-Match",
+  "If-Modified-Since",
+  "If-Unmodified-Since",
+  "X-Request-Id",
 ] as const;
-const ALLOWED = new Set<string>(ALLOWED_HEADERS);
-const ALLOWED_TEXT =
-  "Accept, Accept-Language, Content-Type, Idempotency-Key, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Request-Id";
+const ALLOWED = new Set<string>(ALLOWED_HEADERS.map((name) => name.toLowerCase()));
+export const ALLOWED_HEADERS_TEXT = ALLOWED_HEADERS.join(", ");
+const ALLOWED_TEXT = ALLOWED_HEADERS_TEXT;
 
 /**
  * Query names, folded to lower-case letters and digits (so `_method`, `X-HTTP-Method` and `api_key[]` are

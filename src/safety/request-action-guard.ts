@@ -26,6 +26,13 @@ export function isRequestActionType(type: string | undefined): boolean {
   return type !== undefined && REQUEST_ACTION_TYPES.has(type);
 }
 
+/** Whether the action's inputSchema has a `method` property: if not, the action's own config decides it. */
+export function schemaTakesMethod(inputSchema: unknown): boolean {
+  if (typeof inputSchema !== "object" || inputSchema === null) return false;
+  const properties = (inputSchema as { properties?: unknown }).properties;
+  return typeof properties === "object" && properties !== null && Object.hasOwn(properties, "method");
+}
+
 /** The one field of `names` that is present; refuses two at once (which one Membrane would use is unknown). */
 function pick(input: Record<string, unknown>, names: readonly string[]): string | undefined {
   const present = names.filter((name) => Object.hasOwn(input, name) && input[name] !== undefined);
@@ -41,12 +48,18 @@ function pick(input: Record<string, unknown>, names: readonly string[]): string 
 /**
  * Checks a request action's input with the proxy guard and returns what the action receives: the input as
  * given, with the method written out (GET when absent, as Membrane defaults) so that what is checked is
- * what runs. Throws UserInputError, naming the rule, when any part would be refused by proxy_request.
+ * what runs. In read-only mode an action whose schema takes no method (`takesMethod: false`) is refused. Throws UserInputError, naming the rule, when any part would be refused by proxy_request.
  */
 export function guardRequestActionInput(
   input: Record<string, unknown>,
-  options: { readOnly: boolean },
+  options: { readOnly: boolean; takesMethod?: boolean },
 ): Record<string, unknown> {
+  if (options.readOnly && options.takesMethod === false) {
+    throw new UserInputError(
+      "Refused: this request action takes no method, so its own configuration decides it and the server cannot make sure it only reads; this server runs in read-only mode",
+      "Use proxy_request with GET, or ask the person to restart the server without --read-only.",
+    );
+  }
   for (const name of Object.keys(input)) {
     if (!KNOWN_FIELDS.has(name)) {
       throw new UserInputError(

@@ -8,7 +8,11 @@ import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
 import { withRetries } from "../membrane/retry.js";
-import { guardRequestActionInput, isRequestActionType } from "../safety/request-action-guard.js";
+import {
+  guardRequestActionInput,
+  isRequestActionType,
+  schemaTakesMethod,
+} from "../safety/request-action-guard.js";
 import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import { invalidArguments } from "./define-tool.js";
@@ -86,7 +90,10 @@ export async function executeAction(
   refuseInReadOnly(entry, services);
   // A generic request action reaches any URL with the connection's credentials: proxy_request's rules apply.
   if (isRequestActionType(entry.action.type)) {
-    actionInput = guardRequestActionInput(actionInput, { readOnly: services.config.readOnly });
+    actionInput = guardRequestActionInput(actionInput, {
+      readOnly: services.config.readOnly,
+      takesMethod: schemaTakesMethod(entry.action.inputSchema),
+    });
   }
   if (options.dryRun) {
     return {

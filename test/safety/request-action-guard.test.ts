@@ -5,12 +5,19 @@
  */
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
-import { guardRequestActionInput, isRequestActionType } from "../../src/safety/request-action-guard.js";
+import {
+  guardRequestActionInput,
+  isRequestActionType,
+  schemaTakesMethod,
+} from "../../src/safety/request-action-guard.js";
 
 const rw = { readOnly: false };
 const ro = { readOnly: true };
 
-function refusal(input: Record<string, unknown>, options = rw): string {
+function refusal(
+  input: Record<string, unknown>,
+  options: { readOnly: boolean; takesMethod?: boolean } = rw,
+): string {
   try {
     guardRequestActionInput(input, options);
   } catch (error) {
@@ -82,5 +89,25 @@ describe("guardRequestActionInput", () => {
 
   it.each(["POST", "PUT", "PATCH", "DELETE"])("refuses %s in read-only mode", (method) => {
     expect(refusal({ method, path: "/v1/customers/1" }, ro)).toContain("read-only mode");
+  });
+
+  it("refuses in read-only mode an action whose schema takes no method", () => {
+    const input = { path: "/v1/segments" };
+    expect(refusal(input, { readOnly: true, takesMethod: false })).toContain("takes no method");
+    expect(guardRequestActionInput(input, { readOnly: false, takesMethod: false })).toEqual({
+      ...input,
+      method: "GET",
+    });
+    expect(guardRequestActionInput(input, { readOnly: true, takesMethod: true })).toMatchObject(input);
+  });
+
+  it.each([
+    [{ type: "object", properties: { method: { type: "string" }, path: {} } }, true],
+    [{ type: "object", properties: { path: {} } }, false],
+    [{ type: "object" }, false],
+    [undefined, false],
+    ["method", false],
+  ])("schemaTakesMethod(%j) is %s", (schema, expected) => {
+    expect(schemaTakesMethod(schema)).toBe(expected);
   });
 });
