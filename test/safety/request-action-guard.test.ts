@@ -3,8 +3,10 @@
  * the input's field names (path/url/uri, body/data), the method written out, GET alone in read-only mode,
  * and a refusal for any field the guard cannot check.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
+import { guardProxyRequest, type ProxyRequest } from "../../src/safety/proxy-guard.js";
 import {
   guardRequestActionInput,
   isRequestActionType,
@@ -109,5 +111,67 @@ describe("guardRequestActionInput", () => {
     ["method", false],
   ])("schemaTakesMethod(%j) is %s", (schema, expected) => {
     expect(schemaTakesMethod(schema)).toBe(expected);
+  });
+});
+
+describe("guardRequestActionInput (property)", () => {
+  /** Any error but a UserInputError is a bug; undefined means refused. */
+  function attempt<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserInputError);
+      return undefined;
+    }
+  }
+
+  it("refuses exactly what proxy_request's guard refuses, whatever the field names", () => {
+    const request = fc.record(
+      {
+        method: fc.constantFrom("GET", "POST", "DELETE", "get", undefined),
+        path: fc.oneof(
+          fc.constantFrom("/v1/segments", "https://evil.example/x", "//evil.example", "/v1/..%20", "/a%3B"),
+          fc.string().map((text) => `/${text}`),
+        ),
+        query: fc.dictionary(fc.constantFrom("limit", "_method", "api_key", "q"), fc.string(), {
+          maxKeys: 2,
+        }),
+        headers: fc.dictionary(fc.constantFrom("Accept", "Via", "X-Host", "Cookie"), fc.string(), {
+          maxKeys: 2,
+        }),
+        body: fc.oneof(
+          fc.constant(undefined),
+          fc.string(),
+          fc.constant("@~/.membrane/credentials.json"),
+          fc.object(),
+        ),
+      },
+      { requiredKeys: ["path"] },
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        request,
+        fc.constantFrom("path", "url", "uri"),
+        fc.constantFrom("body", "data"),
+        fc.boolean(),
+        (raw, pathField, bodyField, readOnly) => {
+          const { path, body, ...rest } = raw;
+          const input: Record<string, unknown> = { ...rest, [pathField]: path };
+          if (body !== undefined) input[bodyField] = body;
+          const proxy = attempt(() =>
+            guardProxyRequest({ ...raw, method: raw.method ?? "GET" } as ProxyRequest, { readOnly }),
+          );
+          const action = attempt(() => guardRequestActionInput(input, { readOnly }));
+          expect(action === undefined).toBe(proxy === undefined);
+          if (action) {
+            accepted++;
+            expect(action).toEqual({ ...input, method: raw.method ?? "GET" });
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
   });
 });

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRecords } from "../fixtures/records.js";
 import { fixtureCli, type InMemoryHarness, resultText, startInMemory, tempDir } from "../helpers/harness.js";
 import {
-  assertSafeInvocation,
   FLAG_ACTION_ID,
   fuzzedRequest,
   HOSTILE,
   type RawRequest,
   REQUEST_ACTION_ID,
   writeScenario,
-} from "./request-oracle.js";
+} from "./request-inputs.js";
+import { assertSafeInvocation } from "./request-oracle.js";
 
 type Route = "proxy_request" | "run_action" | "direct";
 const ROUTES: Route[] = ["proxy_request", "run_action", "direct"];
