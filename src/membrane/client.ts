@@ -1,7 +1,10 @@
 /**
  * The Membrane CLI's commands as typed calls: connections, connector search, actions (with paging), action
  * runs and raw requests. It knows the contract's argv and output shapes; spawning lives in cli.ts.
+ * Positional arguments that carry data (an action id, a connection id, a path) go after `--`, so none can
+ * ever be read as a flag, whatever it starts with.
  */
+import { UserInputError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { GuardedRequest } from "../safety/proxy-guard.js";
 import type { CliRunOptions, MembraneCli } from "./cli.js";
@@ -112,23 +115,32 @@ export class MembraneClient {
     input: unknown,
     options?: CliRunOptions,
   ): Promise<RunResult> {
+    // `--` already keeps it a positional; an id like this is no catalog id an agent should be running.
+    if (actionId.startsWith("-") || actionId === "") {
+      throw new UserInputError(
+        `Refused: the action id ${JSON.stringify(actionId)} is empty or starts with "-"`,
+        "Run an action from the catalog: find it with search_actions and pass its id, key or tool name.",
+      );
+    }
     const args = [
       "action",
       "run",
-      actionId,
       `--connectionId=${connectionId}`,
       `--input=${JSON.stringify(input ?? {})}`,
       "--json",
+      "--",
+      actionId,
     ];
     return this.cli.json(args, RunResultSchema, options);
   }
 
   /** A raw request through `membrane request`; returns the response body as printed. */
   async request(connectionId: string, request: GuardedRequest, options?: CliRunOptions): Promise<string> {
-    const args = ["request", connectionId, request.path, `--method=${request.method}`];
+    const args = ["request", `--method=${request.method}`];
     for (const [name, value] of request.headers) args.push(`--header=${name}: ${value}`);
     for (const [key, value] of request.query) args.push(`--query=${key}=${value}`);
     if (request.body !== undefined) args.push(`--data=${request.body}`);
+    args.push("--", connectionId, request.path);
     return this.cli.run(args, options);
   }
 }

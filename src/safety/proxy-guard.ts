@@ -8,7 +8,14 @@ import { UserInputError } from "../errors.js";
 import { checkHeaders, checkQuery } from "./proxy-params.js";
 import { checkProxyPath } from "./proxy-path.js";
 
-export { deniedHeaderReason, MAX_HEADERS, MAX_QUERY_PARAMS } from "./proxy-params.js";
+export {
+  ALLOWED_HEADERS,
+  ALLOWED_HEADERS_TEXT,
+  deniedHeaderReason,
+  deniedQueryReason,
+  MAX_HEADERS,
+  MAX_QUERY_PARAMS,
+} from "./proxy-params.js";
 export { MAX_PATH_LENGTH } from "./proxy-path.js";
 
 export const PROXY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -76,6 +83,13 @@ function checkBody(method: ProxyMethod, body: unknown): { body?: string; bodyIsJ
     }
   } else {
     text = body as string;
+    // `--data=@file` makes curl-style clients send a local file (~/.membrane/credentials.json) instead.
+    if (/^\s*@/.test(text)) {
+      throw new UserInputError(
+        'Refused: a string body cannot start with "@" (curl-style tools read it as a file to send)',
+        "Send the body as a JSON object, or put another character first.",
+      );
+    }
   }
   if (text.includes("\u0000")) {
     throw new UserInputError(

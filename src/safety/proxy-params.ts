@@ -1,9 +1,11 @@
 /**
- * The header and query rules of `proxy_request`. Membrane adds the connection's credentials itself; an agent
- * that could set `Authorization`, `Cookie` or `Host`, or smuggle a second header through a CR/LF, could
- * replace or redirect them. Method-override headers are refused too: they would turn an allowed GET into a
- * DELETE behind the read-only switch. Each value goes to the CLI as one `--header=Name: value` or
- * `--query=k=v` argument, so it must be text the CLI cannot split differently.
+ * The header and query rules of `proxy_request` (and of Membrane's generic request actions). Membrane adds
+ * the connection's credentials itself; an agent that could set `Authorization`, `Cookie` or `Host`, forward
+ * the request elsewhere (`X-Forwarded-*`, `X-Original-Host`, `Via`...) or smuggle a second header through a
+ * CR/LF could replace or redirect them. So headers are an allow-list of what a Customer.io API call needs.
+ * Method overrides are refused in headers and in the query (`_method=DELETE` would turn an allowed GET into
+ * a DELETE behind the read-only switch), and so are credential-like query names. Each value goes to the CLI
+ * as one `--header=Name: value` or `--query=k=v` argument, so it must be text the CLI cannot split.
  */
 import { UserInputError } from "../errors.js";
 import { show } from "./proxy-path.js";
@@ -49,8 +51,31 @@ const DENIED: Record<string, string> = {
 /** Any other name that looks like it carries a credential. */
 const CREDENTIAL_NAME = /auth|token|secret|passw|api[-_]?key|cookie|session|credential/;
 
-const HEADER_HINT =
-  "Leave credentials to Membrane; set only ordinary headers such as Accept or Content-Type.";
+/** The only headers an agent may set (names ignore case): everything a Customer.io API call needs. */
+export const ALLOWED_HEADERS = [
+  "Accept",
+  "Accept-Language",
+  "Content-Type",
+  "Idempotency-Key",
+  "If-Match",
+  "If-None-Match",
+  "If-Modified-Since",
+  "If-Unmodified-Since",
+  "X-Request-Id",
+] as const;
+const ALLOWED = new Set<string>(ALLOWED_HEADERS.map((name) => name.toLowerCase()));
+export const ALLOWED_HEADERS_TEXT = ALLOWED_HEADERS.join(", ");
+const ALLOWED_TEXT = ALLOWED_HEADERS_TEXT;
+
+/**
+ * Query names, folded to lower-case letters and digits (so `_method`, `X-HTTP-Method` and `api_key[]` are
+ * caught), that override the method or carry a credential.
+ */
+const METHOD_OVERRIDE_QUERY = /^(?:x?httpmethod(?:override)?|method(?:override)?)$/;
+const CREDENTIAL_QUERY =
+  /^(?:key|auth|sig|signature|code)$|apikey|accesskey|secretkey|privatekey|token|secret|passw|credential|session|authoriz|cookie/;
+
+const HEADER_HINT = `Leave credentials and routing to Membrane; set only ${ALLOWED_TEXT}.`;
 const QUERY_HINT = 'Pass query parameters as {"name": "value"} with string, number or boolean values.';
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -60,11 +85,28 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 /** Why a header name may not be set by the agent, or undefined when it may. */
 export function deniedHeaderReason(name: string): string | undefined {
   const lower = name.toLowerCase();
-  if (Object.hasOwn(DENIED, lower)) return DENIED[lower];
+  if (ALLOWED.has(lower)) return undefined;
+  const allowed = `only ${ALLOWED_TEXT} can be set`;
+  if (Object.hasOwn(DENIED, lower)) return `${DENIED[lower]}; ${allowed}`;
   if (lower.startsWith("proxy-"))
-    return "Proxy-* headers are for the HTTP client and carry proxy credentials";
-  if (lower.startsWith("x-forwarded-")) return "it can make the API see another origin";
-  if (CREDENTIAL_NAME.test(lower)) return "it looks like it carries credentials, which Membrane adds";
+    return `Proxy-* headers are for the HTTP client and carry proxy credentials; ${allowed}`;
+  if (lower.startsWith("x-forwarded-")) return `it can make the API see another origin; ${allowed}`;
+  if (CREDENTIAL_NAME.test(lower))
+    return `it looks like it carries credentials, which Membrane adds; ${allowed}`;
+  return `it is not on the list of headers a Customer.io API call needs: ${allowed}`;
+}
+
+/** Why a query parameter name may not be sent, or undefined when it may. */
+export function deniedQueryReason(key: string): string | undefined {
+  let decoded = key;
+  try {
+    decoded = decodeURIComponent(key);
+  } catch {
+    // Not percent-encoded text: checked as it is.
+  }
+  const folded = decoded.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (METHOD_OVERRIDE_QUERY.test(folded)) return "it can change the method past the method checks";
+  if (CREDENTIAL_QUERY.test(folded)) return "it looks like it carries credentials, which Membrane adds";
   return undefined;
 }
 
@@ -115,6 +157,8 @@ export function checkQuery(query: unknown): Array<[string, string]> {
     if (CONTROL.test(key)) refuse(`the query parameter name ${show(key)} contains a control character`);
     if (LONE_SURROGATE.test(key)) refuse(`the query parameter name ${show(key)} is not well-formed Unicode`);
     if (key.includes("=")) refuse(`the query parameter name ${show(key)} contains "=" (the CLI takes k=v)`);
+    const denied = deniedQueryReason(key);
+    if (denied) refuse(`the query parameter ${show(key)} cannot be set by the agent: ${denied}`);
     let value: string;
     if (typeof raw === "string") value = raw;
     else if (typeof raw === "boolean") value = String(raw);

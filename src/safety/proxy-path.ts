@@ -11,7 +11,12 @@
  *   character is checked after Unicode NFKC folding, so a fullwidth dot (`%EF%BC%8E`) or a two-dot leader
  *   (`%E2%80%A5`) counts as a dot.
  * - Raw non-ASCII characters are refused (the agent can percent-encode them), so `\u2025` never arrives raw.
- * - `;` path parameters do not hide a dot segment: `..;` and `.;x` count as dot segments.
+ * - `;` path parameters do not hide a dot segment: `..;` and `.;x` count as dot segments; nor do spaces:
+ *   a segment that decodes to dots and whitespace (`..%20`) is a dot segment.
+ * - Encoded characters that split or re-aim a URL (`%3B` ;, `%3F` ?, `%23` #, `%40` @) are refused: a
+ *   decoder along the way would turn `/..%3B/x` into a dot segment or `%3F` into a query.
+ * - Invisible characters are refused even percent-encoded: zero-width, bidi controls, the BOM (Unicode
+ *   category Cf), line and paragraph separators.
  */
 import { UserInputError } from "../errors.js";
 
@@ -26,7 +31,8 @@ const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:/%]/;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 /** A segment made only of dots, optionally followed by `;` parameters (read as ".." by some servers). */
 const DOT_SEGMENT = /^\.+(?:;|$)/;
-const FORBIDDEN_DECODED = /[/\\.%\u0000-\u001f\u007f-\u009f]/;
+/** Decoded characters a path may not carry: separators, dots, "%" (double encoding), ; ? # @, invisibles. */
+const FORBIDDEN_DECODED = /[/\\.%;?#@\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 function refuse(rule: string, path: string): never {
   throw new UserInputError(`Refused: ${rule} (got ${show(path)})`, HINT);
@@ -89,6 +95,10 @@ function checkSegments(path: string): void {
     }
     if (DOT_SEGMENT.test(segment)) refuse('the path has a "." or ".." segment', path);
     for (const run of segment.match(PERCENT_RUN) ?? []) checkEncoded(run, path);
+    // Every run decoded cleanly above, so the whole segment does too.
+    if (/^\.+$/.test(decodeURIComponent(segment).normalize("NFKC").trim())) {
+      refuse('the path has a "." or ".." segment (with spaces around the dots)', path);
+    }
   });
 }
 
@@ -102,7 +112,7 @@ function checkEncoded(run: string, path: string): void {
   for (const char of decoded) {
     if (FORBIDDEN_DECODED.test(char.normalize("NFKC"))) {
       refuse(
-        `the path has percent-encoding (${run}) that decodes to ${JSON.stringify(char)}; encoded dots, slashes, backslashes, "%" (double encoding) and control characters are not allowed`,
+        `the path has percent-encoding (${run}) that decodes to ${JSON.stringify(char)}; encoded dots, slashes, backslashes, "%" (double encoding), ";", "?", "#", "@", control and invisible (zero-width, bidi, BOM) characters are not allowed`,
         path,
       );
     }

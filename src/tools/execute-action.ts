@@ -1,6 +1,6 @@
 /**
  * Running one catalog action, shared by the direct action tools and run_action: refuses writes in
- * read-only mode, validates against the same converted schema that is advertised (prepareActionInput,
+ * read-only mode, puts Membrane's generic request actions through the proxy guard, validates against the same converted schema that is advertised (prepareActionInput,
  * called by each tool's validation step), optionally stops at a dry run, and otherwise runs it through the
  * CLI with progress, bounded retries and field selection.
  */
@@ -8,6 +8,11 @@ import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
 import { withRetries } from "../membrane/retry.js";
+import {
+  guardRequestActionInput,
+  isRequestActionType,
+  schemaTakesMethod,
+} from "../safety/request-action-guard.js";
 import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import { invalidArguments } from "./define-tool.js";
@@ -83,6 +88,13 @@ export async function executeAction(
   options: ExecuteOptions = {},
 ): Promise<ToolOutput> {
   refuseInReadOnly(entry, services);
+  // A generic request action reaches any URL with the connection's credentials: proxy_request's rules apply.
+  if (isRequestActionType(entry.action.type)) {
+    actionInput = guardRequestActionInput(actionInput, {
+      readOnly: services.config.readOnly,
+      takesMethod: schemaTakesMethod(entry.action.inputSchema),
+    });
+  }
   if (options.dryRun) {
     return {
       data: {

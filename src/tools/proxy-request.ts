@@ -1,11 +1,11 @@
 /**
  * proxy_request: a raw Customer.io API call through `membrane request`, for what no action covers. The
- * guard (safety/proxy-guard) keeps it on the connection's API: relative paths only, no credential headers,
- * nothing that could be read as a flag; read-only mode allows GET alone.
+ * guard (safety/proxy-guard) keeps it on the connection's API: relative paths only, allow-listed headers,
+ * no method overrides or credentials in the query, no `@file` body; read-only mode allows GET alone.
  */
 import { z } from "zod";
 import { withRetries } from "../membrane/retry.js";
-import { guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
+import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
@@ -21,15 +21,19 @@ const ProxyRequestInput = z.object({
   query: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .optional()
-    .describe('Query-string parameters, e.g. {"limit": 50}.'),
+    .describe(
+      'Query-string parameters, e.g. {"limit": 50}. No method overrides (_method) or credentials (api_key, token...).',
+    ),
   headers: z
     .record(z.string(), z.string())
     .optional()
-    .describe("Extra request headers. Credentials are added by Membrane and cannot be set here."),
+    .describe(`Extra request headers, only: ${ALLOWED_HEADERS_TEXT}. Membrane adds the credentials.`),
   body: z
     .unknown()
     .optional()
-    .describe("The request body: any JSON value is sent as JSON; a string is sent as is."),
+    .describe(
+      'The request body: any JSON value is sent as JSON; a string is sent as is (but cannot start with "@").',
+    ),
   dry_run: z
     .boolean()
     .optional()

@@ -98,7 +98,7 @@ describe("read-only mode", () => {
         (call) =>
           (call.argv[0] === "action" &&
             call.argv[1] === "run" &&
-            MUTATING_ACTIONS.includes(call.argv[2] ?? "")) ||
+            MUTATING_ACTIONS.includes(call.argv.at(-1) ?? "")) ||
           (call.argv[0] === "request" && call.argv.some((arg) => /^--method=(?!GET$)/.test(arg))),
       );
       expect(mutating).toEqual([]);

@@ -79,10 +79,11 @@ describe("tools/call", () => {
     expect(runs[0]?.argv).toEqual([
       "action",
       "run",
-      "act-get-customer",
       "--connectionId=conn-basic",
       '--input={"id":"42"}',
       "--json",
+      "--",
+      "act-get-customer",
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Property tests for the proxy guard. Random and adversarial requests go through the guard into a fake CLI;
  * every request the fake receives is then checked against the rules by an independent oracle (WHATWG URL
- * parsing, decodeURIComponent, a copy of the deny list from the issue), not by the guard's own code.
+ * parsing, decodeURIComponent, copies of the header allow-list and query deny-list from the issue), not by
+ * the guard's own code.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -10,13 +11,23 @@ import { type GuardedRequest, guardProxyRequest, type ProxyRequest } from "../..
 
 const BASE = "https://api.customer.io/v1";
 const ORIGIN = "https://api.customer.io";
+const ALLOWED = new Set(
+  "accept accept-language content-type idempotency-key if-match if-none-match if-modified-since if-unmodified-since x-request-id".split(
+    " ",
+  ),
+);
+/** Query names folded to [a-z0-9] that the issue says must never go out. */
+const DENIED_QUERY = new Set("method httpmethod xhttpmethodoverride apikey accesstoken token key".split(" "));
 const DENIED = new Set(
-  "authorization proxy-authorization cookie set-cookie host x-api-key api-key x-auth-token x-amz-security-token x-csrf-token content-length transfer-encoding connection te upgrade x-http-method-override".split(
+  "authorization proxy-authorization cookie set-cookie host x-api-key api-key x-auth-token x-amz-security-token x-csrf-token content-length transfer-encoding connection te upgrade x-http-method-override x-forwarded-for x-forwarded-host forwarded x-original-host x-host true-client-ip via x-override-url x-original-method".split(
     " ",
   ),
 );
 const FRAGMENTS = [
-  ..."/ / / . .. a v1 customers 42 %2e %2E %2f %2F %5c %5C %25 %252e %00 %0a %0D %41 %20 %40 %3F".split(" "),
+  ..."/ / / . .. a v1 customers 42 %2e %2E %2f %2F %5c %5C %25 %252e %00 %0a %0D %41 %20 %40 %3F %3B %3b %23".split(
+    " ",
+  ),
+  ..."%E2%80%8B %E2%80%AE %EF%BB%BF %E2%81%A6 %C2%A0 %09".split(" "),
   ..."%c0%ae %e2%80%a5 %ef%bc%8e %E2%9C%93 %ff %2 % \\ ? # @ : ; ;x - ~ = & { } // http: https://evil.example".split(
     " ",
   ),
@@ -29,6 +40,9 @@ const FRAGMENTS = [
   "\uff0e",
   "\u00e9",
   "\ud83d\ude00",
+  "\u200b",
+  "\u202e",
+  "\ufeff",
 ];
 
 const fragmentPath = fc
@@ -57,8 +71,9 @@ const randomCase = (name: string) =>
       [...name].map((char, i) => (flags[i] ? char.toUpperCase() : char.toLowerCase())).join(""),
     );
 const headerName = fc.oneof(
-  fc.constantFrom(...DENIED, "proxy-foo", "accept", "x-request-id", "content-type").chain(randomCase),
-  { arbitrary: fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,16}$/), weight: 3 },
+  fc.constantFrom(...DENIED, "proxy-foo", "x-note").chain(randomCase),
+  { arbitrary: fc.constantFrom(...ALLOWED).chain(randomCase), weight: 4 },
+  fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,16}$/),
   fc.string({ unit: "binary-ascii", maxLength: 12 }),
 );
 const text = fc.oneof(
@@ -66,6 +81,13 @@ const text = fc.oneof(
   fc.string({ unit: "binary-ascii" }),
   fc.string({ unit: "binary" }),
   fc.constantFrom("a\r\nHost: evil.example", "x\u0000", "\ud800", "tab\there"),
+);
+const queryName = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.constantFrom(
+    ..."_method _METHOD method X-HTTP-Method-Override api_key apiKey access_token token key Key".split(" "),
+  ),
 );
 const queryValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean());
 
@@ -86,8 +108,12 @@ function assertSafePath(path: string): void {
   segments.forEach((segment, i) => {
     if (i < segments.length - 1) expect(segment).not.toBe("");
     const decoded = decodeURIComponent(segment).normalize("NFKC");
-    expect([".", ".."]).not.toContain(decoded.split(";")[0]);
-    expect(decoded).not.toMatch(/[/\\%\u0000-\u001f\u007f]/);
+    expect(decoded.split(";")[0]?.trim()).not.toMatch(/^\.+$/);
+    // Only a raw ";" (a path parameter) may be in the path, never an encoded one.
+    expect(decoded.split(";").length).toBe(segment.split(";").length);
+    expect(decoded).not.toMatch(
+      /[/\\%?#@\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u2028\u2029]/,
+    );
   });
 }
 
@@ -99,7 +125,7 @@ function assertSafeRequest(sent: GuardedRequest, request: ProxyRequest, readOnly
   expect(sent.headers.length).toBeLessThanOrEqual(50);
   for (const [name, value] of sent.headers) {
     expect(name).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
-    expect(DENIED.has(name.toLowerCase()) || name.toLowerCase().startsWith("proxy-")).toBe(false);
+    expect(ALLOWED.has(name.toLowerCase())).toBe(true);
     expect(value).not.toMatch(/[\r\n\u0000]/);
     expect(value).toBe(request.headers?.[name]);
   }
@@ -107,6 +133,11 @@ function assertSafeRequest(sent: GuardedRequest, request: ProxyRequest, readOnly
   for (const [key, value] of sent.query) {
     expect(`${key}${value}`).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(key).not.toContain("=");
+    let decodedKey = key;
+    try {
+      decodedKey = decodeURIComponent(key);
+    } catch {}
+    expect(DENIED_QUERY.has(decodedKey.toLowerCase().replace(/[^a-z0-9]/g, ""))).toBe(false);
     expect(() => encodeURIComponent(key + value)).not.toThrow();
     expect(value).toBe(String(request.query?.[key]));
   }
@@ -156,10 +187,15 @@ describe("guardProxyRequest (properties)", () => {
         method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "get", "HEAD"),
         path: fc.oneof({ arbitrary: validPath, weight: 3 }, anyPath),
         headers: fc.dictionary(headerName, text, { maxKeys: 4 }),
-        query: fc.dictionary(fc.oneof(fc.string(), fc.string({ unit: "binary" })), queryValue, {
+        query: fc.dictionary(queryName, queryValue, {
           maxKeys: 4,
         }),
-        body: fc.oneof(fc.constant(undefined), fc.string(), fc.jsonValue()),
+        body: fc.oneof(
+          fc.constant(undefined),
+          fc.string(),
+          fc.jsonValue(),
+          fc.constantFrom("@~/.membrane/credentials.json", " @/etc/passwd"),
+        ),
       },
       { requiredKeys: ["method", "path"] },
     );

@@ -1,6 +1,7 @@
 /**
- * Table tests for the headers, query and body of `proxy_request`: ordinary values pass byte for byte, and
- * every refusal names its rule (credential headers, CR/LF smuggling, method overrides, bad query values).
+ * Table tests for the query and body of `proxy_request` (headers: proxy-headers.test.ts): ordinary values
+ * pass byte for byte, and every refusal names its rule (method overrides and credential names in the query,
+ * bad query values, `@file` bodies).
  */
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
@@ -17,73 +18,6 @@ function refusal(request: Partial<ProxyRequest> & Record<string, unknown>): stri
   }
   throw new Error(`accepted: ${JSON.stringify(request)}`);
 }
-
-describe("headers", () => {
-  it("passes ordinary headers in order, unchanged", () => {
-    const headers = { Accept: "application/json", "X-Request-Id": "abc\tdef", "If-None-Match": 'W/"1"' };
-    expect(guardProxyRequest({ method: "GET", path: "/v1/x", headers }, rw).headers).toEqual(
-      Object.entries(headers),
-    );
-  });
-
-  it.each([
-    ["Authorization", "Membrane adds the credentials"],
-    ["authorization", "cannot be set by the agent"],
-    ["AUTHORIZATION", "cannot be set by the agent"],
-    ["Proxy-Authorization", "cannot be set by the agent"],
-    ["proxy-foo", "Proxy-* headers"],
-    ["Proxy-Connection", "Proxy-* headers"],
-    ["Cookie", "carries credentials"],
-    ["Set-Cookie", "carries credentials"],
-    ["HOST", "which server the request reaches"],
-    ["Host", "which server the request reaches"],
-    ["X-Api-Key", "carries credentials"],
-    ["api-key", "carries credentials"],
-    ["X-Auth-Token", "carries credentials"],
-    ["X-Amz-Security-Token", "carries credentials"],
-    ["X-CSRF-Token", "carries credentials"],
-    ["X-Customerio-Secret", "looks like it carries credentials"],
-    ["X-Session", "looks like it carries credentials"],
-    ["Content-Length", "splits requests"],
-    ["Transfer-Encoding", "splits requests"],
-    ["Connection", "hop-by-hop"],
-    ["TE", "hop-by-hop"],
-    ["Upgrade", "hop-by-hop"],
-    ["X-HTTP-Method-Override", "change the method"],
-    ["X-Forwarded-Host", "another origin"],
-    ["X-Original-URL", "rewrite the path"],
-    ["Bad Name", "not an HTTP token"],
-    ["Host:", "not an HTTP token"],
-    ["X-A:b", "not an HTTP token"],
-    ["", "not an HTTP token"],
-    ["X-\u00e9", "not an HTTP token"],
-    ["X-A\r\nHost", "not an HTTP token"],
-  ])("refuses the header name %j (%s)", (name, rule) => {
-    expect(refusal({ headers: { [name]: "x" } })).toContain(rule);
-  });
-
-  it.each([
-    ["a\r\nHost: evil.example", "contains CR or LF"],
-    ["a\nb", "contains CR or LF"],
-    ["a\rb", "contains CR or LF"],
-    ["a\u0000b", "control character"],
-    ["a\u007fb", "control character"],
-    ["\u2028", "outside Latin-1"],
-    ["x".repeat(8193), "longer than 8192"],
-  ])("refuses the header value %j (%s)", (value, rule) => {
-    expect(refusal({ headers: { "X-Test": value } })).toContain(rule);
-  });
-
-  it("refuses a non-string value, a duplicate name and too many headers", () => {
-    expect(refusal({ headers: { "X-Test": 1 as unknown as string } })).toContain("must be a string");
-    expect(refusal({ headers: { Accept: "a", accept: "b" } })).toContain("given twice");
-    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`X-H${i}`, "v"]));
-    expect(refusal({ headers: many })).toContain("the limit is 50");
-    expect(refusal({ headers: [] as unknown as Record<string, string> })).toContain(
-      "headers must be an object",
-    );
-  });
-});
 
 describe("query", () => {
   it("turns numbers and booleans into strings and keeps the order", () => {
@@ -112,6 +46,22 @@ describe("query", () => {
     [{ a: null }, "must be a string, a finite number or a boolean"],
     [{ a: { b: 1 } }, "must be a string, a finite number or a boolean"],
     [{ a: ["x"] }, "must be a string, a finite number or a boolean"],
+    [{ _method: "DELETE" }, "change the method"],
+    [{ _METHOD: "DELETE" }, "change the method"],
+    [{ "_%6Dethod": "DELETE" }, "change the method"],
+    [{ method: "DELETE" }, "change the method"],
+    [{ "X-HTTP-Method-Override": "DELETE" }, "change the method"],
+    [{ _HttpMethod: "DELETE" }, "change the method"],
+    [{ api_key: "k" }, "carries credentials"],
+    [{ "api_key[]": "k" }, "carries credentials"],
+    [{ apiKey: "k" }, "carries credentials"],
+    [{ access_token: "t" }, "carries credentials"],
+    [{ token: "t" }, "carries credentials"],
+    [{ key: "k" }, "carries credentials"],
+    [{ Key: "k" }, "carries credentials"],
+    [{ refresh_token: "t" }, "carries credentials"],
+    [{ client_secret: "s" }, "carries credentials"],
+    [{ password: "p" }, "carries credentials"],
   ])("refuses %j (%s)", (query, rule) => {
     expect(refusal({ query: query as Record<string, string> })).toContain(rule);
   });
@@ -150,5 +100,17 @@ describe("body", () => {
     expect(refusal({ method: "POST", body: { n: 1n } })).toContain("not a JSON value");
     expect(refusal({ method: "POST", body: () => 1 })).toContain("not a JSON value");
     expect(refusal({ method: "POST", body: "x".repeat(100_001) })).toContain("the limit is 100000");
+  });
+
+  it.each(["@~/.membrane/credentials.json", "@/etc/passwd", " @x", "\n@x", "@-"])(
+    "refuses the string body %j (curl-style tools read it as a file)",
+    (body) => {
+      expect(refusal({ method: "POST", body })).toContain('cannot start with "@"');
+    },
+  );
+
+  it('sends "@" inside a string body or inside JSON', () => {
+    expect(post("a@b.co")).toMatchObject({ body: "a@b.co" });
+    expect(post({ file: "@x" })).toMatchObject({ body: '{"file":"@x"}' });
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Membrane's generic request actions ("Make API Request", types api-request-to-external-app, api-request
+ * and api-request-to-your-app) take a method, a path, a query, headers and a body, and Membrane sends them
+ * with the connection's credentials, a full URL included. So their input goes through exactly the same
+ * guard as `proxy_request`, in every mode. The field names vary between Membrane's schemas (`path`, `url` or
+ * `uri`; `body` or `data`), so they are read tolerantly; any other field could change the request in a way
+ * the guard cannot check, and is refused (fail safe).
+ */
+import { UserInputError } from "../errors.js";
+import { guardProxyRequest, type ProxyRequest } from "./proxy-guard.js";
+import { show } from "./proxy-path.js";
+
+export const REQUEST_ACTION_TYPES: ReadonlySet<string> = new Set([
+  "api-request-to-external-app",
+  "api-request-to-your-app",
+  "api-request",
+]);
+
+const PATH_FIELDS = ["path", "url", "uri"] as const;
+const BODY_FIELDS = ["body", "data"] as const;
+const KNOWN_FIELDS = new Set<string>(["method", "query", "headers", ...PATH_FIELDS, ...BODY_FIELDS]);
+const HINT =
+  'Give {"method", "path", "query"?, "headers"?, "body"?} with a path relative to the Customer.io API, as for proxy_request.';
+
+export function isRequestActionType(type: string | undefined): boolean {
+  return type !== undefined && REQUEST_ACTION_TYPES.has(type);
+}
+
+/** Whether the action's inputSchema has a `method` property: if not, the action's own config decides it. */
+export function schemaTakesMethod(inputSchema: unknown): boolean {
+  if (typeof inputSchema !== "object" || inputSchema === null) return false;
+  const properties = (inputSchema as { properties?: unknown }).properties;
+  return typeof properties === "object" && properties !== null && Object.hasOwn(properties, "method");
+}
+
+/** The one field of `names` that is present; refuses two at once (which one Membrane would use is unknown). */
+function pick(input: Record<string, unknown>, names: readonly string[]): string | undefined {
+  const present = names.filter((name) => Object.hasOwn(input, name) && input[name] !== undefined);
+  if (present.length > 1) {
+    throw new UserInputError(
+      `Refused: the request has both ${present.map((name) => `"${name}"`).join(" and ")}; give only one`,
+      HINT,
+    );
+  }
+  return present[0];
+}
+
+/**
+ * Checks a request action's input with the proxy guard and returns what the action receives: the input as
+ * given, with the method written out (GET when absent, as Membrane defaults) so that what is checked is
+ * what runs. In read-only mode an action whose schema takes no method (`takesMethod: false`) is refused. Throws UserInputError, naming the rule, when any part would be refused by proxy_request.
+ */
+export function guardRequestActionInput(
+  input: Record<string, unknown>,
+  options: { readOnly: boolean; takesMethod?: boolean },
+): Record<string, unknown> {
+  if (options.readOnly && options.takesMethod === false) {
+    throw new UserInputError(
+      "Refused: this request action takes no method, so its own configuration decides it and the server cannot make sure it only reads; this server runs in read-only mode",
+      "Use proxy_request with GET, or ask the person to restart the server without --read-only.",
+    );
+  }
+  for (const name of Object.keys(input)) {
+    if (!KNOWN_FIELDS.has(name)) {
+      throw new UserInputError(
+        `Refused: the request action's input has a field ${show(name)} that the request guard cannot check`,
+        HINT,
+      );
+    }
+  }
+  const pathField = pick(input, PATH_FIELDS);
+  const bodyField = pick(input, BODY_FIELDS);
+  if (pathField === undefined) {
+    throw new UserInputError('Refused: the request has no "path"', HINT);
+  }
+  const method = input["method"] === undefined ? "GET" : input["method"];
+  const request: ProxyRequest = {
+    method: method as ProxyRequest["method"],
+    path: input[pathField] as string,
+  };
+  if (input["query"] !== undefined) request.query = input["query"] as ProxyRequest["query"];
+  if (input["headers"] !== undefined) request.headers = input["headers"] as ProxyRequest["headers"];
+  if (bodyField !== undefined) request.body = input[bodyField];
+  guardProxyRequest(request, options);
+  return { ...input, method };
+}
