@@ -48,6 +48,7 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   const log = new ServerLogger(config.logLevel);
+  for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor.js");
