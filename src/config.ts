@@ -31,6 +31,7 @@ const ConfigSchema = z.object({
   membraneCli: z.string().min(1).optional(),
   connectionId: z.string().min(1).optional(),
   readOnly: z.boolean(),
+  readOnlyAllow: listOf.default([]),
   tools: listOf.optional(),
   excludeTools: listOf.default([]),
   maxTools: positiveInt("max-tools", 1000).default(40),
@@ -50,11 +51,12 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+const UNFILLED = /^\$\{user_config\.[^}]*\}$/;
+
 /** Claude Desktop passes `${user_config.x}` through verbatim when the user left x empty: that means unset. */
 function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];
-  if (value === undefined || value.trim() === "" || /^\$\{user_config\.[^}]*\}$/.test(value.trim()))
-    return undefined;
+  if (value === undefined || value.trim() === "" || UNFILLED.test(value.trim())) return undefined;
   return value.trim();
 }
 
@@ -73,9 +75,34 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform =
   return join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "customerio-mcp");
 }
 
+/**
+ * Read-only fails closed: an unfilled bundle setting (`${user_config.read_only}`) or a value that is not a
+ * boolean turns it ON, with a warning, instead of leaving a bundle installed as read-only able to write.
+ */
+function envReadOnly(env: NodeJS.ProcessEnv, warnings: string[]): boolean | undefined {
+  const name = "CUSTOMERIO_MCP_READ_ONLY";
+  const raw = env[name]?.trim();
+  if (raw !== undefined && UNFILLED.test(raw)) {
+    warnings.push(
+      `${name} is the unfilled bundle setting ${raw}: read-only is ON. Set it to false to let the agent change data.`,
+    );
+    return true;
+  }
+  try {
+    return envBoolean(env, name);
+  } catch {
+    warnings.push(
+      `${name} is "${raw}", which is not true or false: read-only is ON. Set it to 1 or 0 (true or false).`,
+    );
+    return true;
+  }
+}
+
 export interface ParsedCommandLine {
   command: "serve" | "doctor" | "help" | "version";
   config: Config;
+  /** Things a person should know about the configuration, logged as warnings at start. */
+  warnings: string[];
 }
 
 /** Parses argv (without node and the script) and the environment; throws ConfigError with a one-line message. */
@@ -104,11 +131,13 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   const pickBool = (name: string, envName: string) =>
     (flag(name) as boolean | undefined) ?? envBoolean(env, envName) ?? false;
 
+  const warnings: string[] = [];
   const noCache = pickBool("no-cache", "CUSTOMERIO_MCP_NO_CACHE");
   const raw = {
     membraneCli: pick("membrane-cli", "MEMBRANE_CLI"),
     connectionId: pick("connection-id", "CUSTOMERIO_CONNECTION_ID"),
-    readOnly: pickBool("read-only", "CUSTOMERIO_MCP_READ_ONLY"),
+    readOnly: (flag("read-only") as boolean | undefined) ?? envReadOnly(env, warnings) ?? false,
+    readOnlyAllow: pick("read-only-allow", "CUSTOMERIO_MCP_READ_ONLY_ALLOW"),
     tools: pick("tools", "CUSTOMERIO_MCP_TOOLS"),
     excludeTools: pick("exclude-tools", "CUSTOMERIO_MCP_EXCLUDE_TOOLS"),
     maxTools: pick("max-tools", "CUSTOMERIO_MCP_MAX_TOOLS"),
@@ -131,5 +160,5 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       : positionals[0] === "doctor"
         ? "doctor"
         : "serve";
-  return { command, config: result.data };
+  return { command, config: result.data, warnings };
 }

@@ -56,7 +56,7 @@ export async function runDoctor(
     if (connection.connection) emit(...(await checkActions(services, registry)));
     else emit(skipped("Actions", "needs a usable Customer.io connection"));
   }
-  emit(await checkCache(config), checkReadOnly(config));
+  emit(await checkCache(config), checkReadOnly(config, services.catalog.current().entries));
   const failed = lines.some((line) => line.status === "fail");
   write(summary(lines));
   return failed ? 1 : 0;

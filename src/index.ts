@@ -50,6 +50,7 @@ async function main(): Promise<number | undefined> {
   }
   const log = new ServerLogger(config.logLevel);
   installShutdownHooks(log);
+  for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor.js");

@@ -30,6 +30,13 @@ export const OPTION_TABLE = [
     meaning: "only tools that cannot change data; everything else refused",
   },
   {
+    flag: "read-only-allow",
+    arg: "<list>",
+    env: "CUSTOMERIO_MCP_READ_ONLY_ALLOW",
+    shownDefault: "none",
+    meaning: "operations (tool names, keys or globs) you know only read data, allowed in read-only mode",
+  },
+  {
     flag: "tools",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_TOOLS",

@@ -58,6 +58,7 @@ export function buildServices(config: Config, cliCommand: CliCommand, log: Serve
     cache,
     profile: config.schemaProfile,
     reservedNames: new Set(GENERIC_TOOL_NAMES),
+    readOnlyAllow: config.readOnlyAllow,
     log,
   });
   const services: Services = {

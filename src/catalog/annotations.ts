@@ -1,37 +1,13 @@
 /**
- * What an action may do, read from its Membrane `type` and `isReadOnly`: the MCP annotations a client shows
- * (and read-only mode enforces), and whether it is one of Customer.io's high-blast operations that send real
- * messages or lose data, whose descriptions tell the agent to preview and confirm first.
+ * The MCP annotations a client shows for an action tool, from the action's effects (catalog/effects.ts):
+ * read-only only for what is known to be a read, destructive for deletes and for anything whose effect
+ * Membrane does not state.
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Action } from "../membrane/schemas.js";
+import type { ActionEffects } from "./effects.js";
 
-const READ_TYPES = new Set([
-  "list-data-records",
-  "find-data-record-by-id",
-  "match-data-record",
-  "search-data-record",
-]);
-const WRITE_TYPES = new Set(["create-data-record", "find-or-create-data-record", "update-data-record"]);
-const SENDS_OR_DELETES =
-  /broadcast|newsletter|transactional|\bsend|send[-_ ]|trigger|delete|remove|suppress|destroy|erase|unsubscribe/i;
-
-export interface ActionEffects {
-  readOnly: boolean;
-  destructive: boolean;
-  /** Sends real messages or deletes data: preview with dry_run and confirm with the person first. */
-  highBlast: boolean;
-}
-
-export function actionEffects(action: Action): ActionEffects {
-  const type = action.type ?? "";
-  const readOnly = action.isReadOnly === true || READ_TYPES.has(type);
-  if (readOnly) return { readOnly: true, destructive: false, highBlast: false };
-  const destructive = type === "delete-data-record" || !WRITE_TYPES.has(type);
-  const words = `${action.key ?? ""} ${action.name}`;
-  const highBlast = type === "delete-data-record" || SENDS_OR_DELETES.test(words);
-  return { readOnly: false, destructive, highBlast };
-}
+export { type ActionEffects, actionEffects } from "./effects.js";
 
 export function actionAnnotations(action: Action, effects: ActionEffects): ToolAnnotations {
   return {

@@ -10,12 +10,15 @@ import type { MembraneClient } from "../membrane/client.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
 import type { Action } from "../membrane/schemas.js";
 import type { CatalogCache } from "./cache.js";
-import { buildEntries, type CatalogEntry, indexEntries, isActionReady } from "./entries.js";
+import { buildEntries, type CatalogEntry, indexEntries } from "./entries.js";
+import { nameMatcher } from "./selection.js";
+import { isActionUsable } from "./usable.js";
 
 export interface CatalogSnapshot {
   source: "none" | "cache" | "discovery";
   connectionId: string | undefined;
   entries: CatalogEntry[];
+  /** Actions Membrane says cannot run (state not READY, deactivated, archived): see usable.ts. */
   notReady: Action[];
   /** Items the CLI listed that did not look like actions. */
   skipped: number;
@@ -30,6 +33,8 @@ export interface CatalogDependencies {
   cache: CatalogCache;
   profile: SchemaProfile;
   reservedNames: ReadonlySet<string>;
+  /** Tool names or keys (globs) the person vouches for as reads: --read-only-allow. */
+  readOnlyAllow?: readonly string[];
   log: Logger;
 }
 
@@ -161,7 +166,7 @@ function makeSnapshot(
   actions: readonly Action[],
   skipped: number,
   updatedAt: string | undefined,
-  deps: Pick<CatalogDependencies, "profile" | "reservedNames">,
+  deps: Pick<CatalogDependencies, "profile" | "reservedNames" | "readOnlyAllow">,
   previous?: CatalogSnapshot,
 ): CatalogSnapshot {
   const signature =
@@ -173,9 +178,15 @@ function makeSnapshot(
   // A refresh that finds the cached catalog again keeps its converted entries: no second conversion.
   if (previous && previous.signature === signature)
     return { ...previous, source, connectionId, skipped, updatedAt };
-  const ready = actions.filter(isActionReady);
-  const entries = buildEntries(ready, deps.profile, deps.reservedNames);
-  const notReady = actions.filter((action) => !isActionReady(action));
+  const usable = actions.filter(isActionUsable);
+  const allowed = nameMatcher(deps.readOnlyAllow ?? []);
+  const entries = buildEntries(
+    usable,
+    deps.profile,
+    deps.reservedNames,
+    (toolName, key) => allowed(toolName) || (key !== undefined && key !== "" && allowed(key)),
+  );
+  const notReady = actions.filter((action) => !isActionUsable(action));
   return {
     source,
     connectionId,

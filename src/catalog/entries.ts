@@ -23,29 +23,17 @@ export interface CatalogEntry {
   conversionError?: string;
 }
 
-const NOT_READY_STATES = new Set([
-  "BUILDING",
-  "SETUP_FAILED",
-  "CONFIGURATION_ERROR",
-  "DISCONNECTING",
-  "CLIENT_ACTION_REQUIRED",
-  "ERROR",
-  "FAILED",
-  "DISABLED",
-]);
-
-export function isActionReady(action: Action): boolean {
-  return action.state === undefined || !NOT_READY_STATES.has(action.state.toUpperCase());
-}
-
 export function buildEntries(
   actions: readonly Action[],
   profile: SchemaProfile,
   reservedNames: ReadonlySet<string>,
+  /** The person vouches for these (tool name or key) as reads: --read-only-allow. */
+  vouchedRead: (toolName: string, key: string | undefined) => boolean = () => false,
 ): CatalogEntry[] {
   const names = assignToolNames(actions, reservedNames);
   return actions.map((action) => {
-    const effects = actionEffects(action);
+    const toolName = names.get(action.id) ?? action.id;
+    const effects = actionEffects(action, vouchedRead(toolName, action.key));
     let normalized: NormalizedSchema | undefined;
     let conversionError: string | undefined;
     try {
@@ -55,7 +43,7 @@ export function buildEntries(
     }
     const entry: CatalogEntry = {
       action,
-      toolName: names.get(action.id) ?? action.id,
+      toolName,
       title: action.name || action.key || action.id,
       description: describeAction(action, effects, normalized?.description),
       annotations: actionAnnotations(action, effects),

@@ -2,8 +2,9 @@
  * Which actions become direct tools. Every tool definition costs the agent context and some clients cap
  * the count (Cursor sends the first 40), so the direct tools are chosen by one documented rule and the rest
  * stay reachable through search_actions and run_action:
- *   1. drop actions excluded by --exclude-tools, not named by --tools (when given), not read-only in
- *      read-only mode, or whose schema could not be converted;
+ *   1. drop actions excluded by --exclude-tools, not named by --tools (when given), http-request and
+ *      run-javascript actions not named exactly in --tools, actions that may write in read-only mode, and
+ *      actions whose schema could not be converted;
  *   2. order what is left: actions named exactly in --tools first, then reads (list, find, search), then
  *      writes (create, update), then other operations, then destructive ones; ties by tool name;
  *   3. take them in that order while the tool count (generic tools included) stays within --max-tools and
@@ -15,7 +16,7 @@ import type { CatalogEntry } from "./entries.js";
 /** About 10,000 tokens at ~4 characters a token. */
 export const DEFAULT_LIST_BUDGET_CHARS = 40_000;
 
-export type OmittedReason = "excluded" | "not-included" | "read-only" | "schema" | "budget";
+export type OmittedReason = "excluded" | "not-included" | "arbitrary" | "read-only" | "schema" | "budget";
 
 export interface SelectionOptions {
   readOnly: boolean;
@@ -42,6 +43,15 @@ export function nameMatcher(patterns: readonly string[]): (name: string) => bool
   return (name) => matchers.some((matches) => matches(name));
 }
 
+/**
+ * An http-request or run-javascript action (an arbitrary endpoint, custom code) is offered only when the
+ * person names it exactly, by tool name or key, in --tools: a glob such as `*` is not enough.
+ */
+export function isNamedInTools(entry: CatalogEntry, tools: readonly string[] | undefined): boolean {
+  const names = new Set((tools ?? []).map((name) => name.trim().toLowerCase()));
+  return names.has(entry.toolName) || (!!entry.action.key && names.has(entry.action.key.toLowerCase()));
+}
+
 function rank(entry: CatalogEntry): number {
   if (entry.effects.readOnly) return 1;
   if (!entry.effects.destructive) return 2;
@@ -61,6 +71,8 @@ export function selectDirectTools(entries: readonly CatalogEntry[], options: Sel
       omitted.push({ entry, reason: "excluded" });
     else if (!isIncluded(name) && !(entry.action.key && isIncluded(entry.action.key)))
       omitted.push({ entry, reason: "not-included" });
+    else if (entry.effects.arbitrary && !isNamedInTools(entry, options.include))
+      omitted.push({ entry, reason: "arbitrary" });
     else if (options.readOnly && !entry.effects.readOnly) omitted.push({ entry, reason: "read-only" });
     else if (!entry.normalized) omitted.push({ entry, reason: "schema" });
     else eligible.push(entry);

@@ -4,6 +4,8 @@
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { CatalogEntry } from "../catalog/entries.js";
+import { summarizeReadOnly } from "../catalog/read-only-summary.js";
 import type { Config } from "../config.js";
 import type { CheckLine } from "./report.js";
 
@@ -54,17 +56,25 @@ export async function checkCache(config: Config): Promise<CheckLine> {
   }
 }
 
-export function checkReadOnly(config: Config): CheckLine {
-  return config.readOnly
-    ? {
-        status: "ok",
-        label: "Read-only",
-        detail: "on: tools that change data are not offered and are refused",
-      }
-    : {
-        status: "ok",
-        label: "Read-only",
-        detail:
-          "off: tools can change data and send messages (use --read-only / CUSTOMERIO_MCP_READ_ONLY=1 to prevent it)",
-      };
+/** `entries`: the discovered catalog, when there is one, to say how many actions read-only hides. */
+export function checkReadOnly(config: Config, entries: readonly CatalogEntry[] = []): CheckLine {
+  if (!config.readOnly)
+    return {
+      status: "ok",
+      label: "Read-only",
+      detail:
+        "off: tools can change data and send messages (use --read-only / CUSTOMERIO_MCP_READ_ONLY=1 to prevent it)",
+    };
+  const summary = summarizeReadOnly(entries, true);
+  const allowed =
+    summary.allowed.length > 0 ? `; allowed by --read-only-allow: ${summary.allowed.join(", ")}` : "";
+  return {
+    status: "ok",
+    label: "Read-only",
+    detail: `on: tools that may change data are not offered and are refused${entries.length > 0 ? ` (${summary.hidden} of ${entries.length} actions hidden)` : ""}${allowed}`,
+    fix:
+      summary.couldAllow.length > 0
+        ? `if you know some of these only read data, allow them with --read-only-allow / CUSTOMERIO_MCP_READ_ONLY_ALLOW: ${summary.couldAllow.slice(0, 8).join(", ")}${summary.couldAllow.length > 8 ? ", …" : ""}`
+        : undefined,
+  };
 }

@@ -12,7 +12,8 @@ import { type CheckLine, firstLine } from "./report.js";
 /** Why an action is not a direct tool, in words (keys are catalog/selection.ts's OmittedReason). */
 const OMITTED: Record<string, string> = {
   budget: "over the --max-tools / size budget",
-  "read-only": "can change data (read-only mode)",
+  "read-only": "may change data (read-only mode)",
+  arbitrary: "arbitrary HTTP requests or custom code not named in --tools",
   excluded: "excluded by --exclude-tools",
   "not-included": "not named by --tools",
   schema: "schema not convertible",
@@ -118,7 +119,9 @@ export async function checkActions(services: Services, registry: ToolRegistry): 
     .map(([reason, count]) => `${count} ${OMITTED[reason] ?? reason}`)
     .join(", ");
   const extra = [
-    snapshot.notReady.length > 0 ? `${snapshot.notReady.length} not ready` : "",
+    snapshot.notReady.length > 0
+      ? `${snapshot.notReady.length} skipped as not usable in Membrane (not READY, deactivated or archived)`
+      : "",
     stats.notConverted.length > 0
       ? `${stats.notConverted.length} with a schema that could not be converted`
       : "",

@@ -4,6 +4,8 @@
  * thing a person must do next. It reports problems as data instead of failing, so it always answers.
  */
 import { z } from "zod";
+import { summarizeReadOnly } from "../catalog/read-only-summary.js";
+import { unusableReason } from "../catalog/usable.js";
 import { ActionableError, CliError, describeError } from "../errors.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";
@@ -15,7 +17,7 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
       name: "connection_status",
       title: "Customer.io connection status",
       description:
-        "Check the setup: the Membrane CLI (path, version), login, the Customer.io connection (id, name, state), how many actions exist and how many are direct tools, whether the server is read-only, and what a person must do next. Call it when another tool fails with a setup problem.",
+        "Check the setup: the Membrane CLI (path, version), login, the Customer.io connection (id, name, state), how many actions exist and how many are direct tools, whether the server is read-only and how many actions that hides, and what a person must do next. Call it when another tool fails with a setup problem.",
       input: z.object({}),
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
       async run(_args, ctx) {
@@ -65,12 +67,23 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
           notReady: snapshot.notReady.map((action) => ({
             id: action.id,
             name: action.name,
-            state: action.state,
+            state: action.state ?? null,
+            reason: unusableReason(action) ?? "not usable",
           })),
           notConverted: stats.notConverted,
           skippedMalformed: snapshot.skipped,
         };
+        const readOnly = summarizeReadOnly(snapshot.entries, services.config.readOnly);
         const notes: string[] = [];
+        if (readOnly.advice) notes.push(readOnly.advice);
+        if (snapshot.notReady.length > 0)
+          notes.push(
+            `${snapshot.notReady.length} actions are skipped because Membrane says they cannot run (catalog.notReady says why): fix them in Membrane's console.`,
+          );
+        if (stats.omitted["arbitrary"])
+          notes.push(
+            `${stats.omitted["arbitrary"]} actions send arbitrary HTTP requests or run custom code: they are offered only when the person names them in --tools.`,
+          );
         if (snapshot.source === "none" && services.catalog.isDiscovering) {
           notes.push("The actions are still being discovered; only the generic tools are listed for now.");
         }
@@ -83,6 +96,12 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
           data: {
             ok: problems.length === 0,
             readOnly: services.config.readOnly,
+            ...(services.config.readOnly
+              ? {
+                  readOnlyHidden: readOnly.hidden,
+                  readOnlyAllowed: readOnly.allowed,
+                }
+              : {}),
             schemaProfile: services.config.schemaProfile,
             cli,
             loggedIn,

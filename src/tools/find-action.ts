@@ -1,9 +1,12 @@
 /**
  * Looks an action up by id, key or tool name for run_action, waiting (bounded) for the first discovery when
  * the catalog is still empty, and explaining a miss: discovery failed, the action is not ready, or there is
- * no such action and search_actions is the way to find one.
+ * no such action and search_actions is the way to find one. Then says whether this server may run it:
+ * http-request and run-javascript actions only when named in --tools, and in read-only mode only reads.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
+import { isNamedInTools } from "../catalog/selection.js";
+import { unusableReason } from "../catalog/usable.js";
 import { UserInputError } from "../errors.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./services.js";
 
@@ -29,7 +32,7 @@ export async function findActionEntry(services: Services, reference: string): Pr
   const waiting = snapshot.notReady.find((action) => action.id === reference || action.key === reference);
   if (waiting) {
     throw new UserInputError(
-      `The action "${waiting.name || waiting.id}" is not ready in Membrane (state ${waiting.state}).`,
+      `The action "${waiting.name || waiting.id}" cannot run: it is ${unusableReason(waiting) ?? "not ready"} in Membrane.`,
       "Use another action (search_actions), or fix it in Membrane's console.",
     );
   }
@@ -37,4 +40,22 @@ export async function findActionEntry(services: Services, reference: string): Pr
     `There is no action "${reference}" in the Customer.io catalog (${snapshot.entries.length} actions).`,
     "Find the right one with search_actions and pass its id, key or tool name.",
   );
+}
+
+/** Refuses what this server does not run: arbitrary requests or code not named in --tools, writes when read-only. */
+export function refuseUnoffered(entry: CatalogEntry, services: Services): void {
+  const { config } = services;
+  const label = `"${entry.title}" (${entry.action.id}, ${entry.action.type})`;
+  if (entry.effects.arbitrary && !isNamedInTools(entry, config.tools)) {
+    throw new UserInputError(
+      `Refused: ${label} runs ${entry.action.type === "run-javascript" ? "custom code" : "an arbitrary HTTP request to any endpoint"}, which this server runs only when the person names it.`,
+      `Use another action (search_actions) or proxy_request; or ask the person to add "${entry.toolName}" to --tools / CUSTOMERIO_MCP_TOOLS and restart the server.`,
+    );
+  }
+  if (config.readOnly && !entry.effects.readOnly) {
+    throw new UserInputError(
+      `Refused: ${label} may change data (Membrane does not say it only reads), and this server runs in read-only mode.`,
+      `Use a read-only action instead (search_actions shows readOnly). If the person knows this operation only reads data, they can add "${entry.toolName}" to --read-only-allow / CUSTOMERIO_MCP_READ_ONLY_ALLOW; or restart without --read-only.`,
+    );
+  }
 }

@@ -1,11 +1,13 @@
 /**
  * run_action: runs any action of the catalog by id, key or tool name, including those that are not direct
- * tools, validated against the action's converted schema exactly like its direct tool would be.
+ * tools, validated against the action's converted schema exactly like its direct tool would be. It runs
+ * only what the direct tools could: no http-request / run-javascript unless named in --tools, and only
+ * reads in read-only mode (refuseUnoffered).
  */
 import { z } from "zod";
 import { defineGenericTool } from "./define-tool.js";
 import { executeAction, prepareRunActionInput, refuseInReadOnly } from "./execute-action.js";
-import { findActionEntry } from "./find-action.js";
+import { findActionEntry, refuseUnoffered } from "./find-action.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
@@ -44,7 +46,9 @@ export function createRunActionTool(services: Services): ToolDefinition {
         "Run any Customer.io action by its id, key or tool name: use it for actions found with search_actions that are not direct tools.",
         "The input is validated against the action's input schema before anything runs. Returns the action's output and its actionRunId.",
         "For actions that send messages or delete data, call it first with dry_run: true and confirm with the person.",
-        services.config.readOnly ? "This server is read-only: only actions that cannot change data run." : "",
+        services.config.readOnly
+          ? "This server is read-only: only actions known to read data run (readOnly: true in search_actions)."
+          : "",
       ]
         .filter(Boolean)
         .join(" "),
@@ -56,6 +60,7 @@ export function createRunActionTool(services: Services): ToolDefinition {
       },
       async run(args, ctx) {
         const entry = await findActionEntry(services, args.action);
+        refuseUnoffered(entry, services);
         refuseInReadOnly(entry, services);
         const actionInput = prepareRunActionInput(entry, args.input ?? {}, services.config.schemaProfile);
         return executeAction(services, entry, actionInput, ctx, {

@@ -2,15 +2,14 @@
  * search_actions: finds actions by what the agent wants to do, with Membrane's semantic search
  * (`action list --intent`), falling back to a local ranking of the catalog when that search fails. Each
  * match carries what is needed to run it: id, key, name, description, converted input schema, and the
- * direct tool's name when there is one.
+ * direct tool's name when there is one (see search-matches.ts).
  */
 import { z } from "zod";
-import type { CatalogEntry } from "../catalog/entries.js";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
 import type { Action } from "../membrane/schemas.js";
-import { normalizeSchema } from "../schema/normalize.js";
 import { defineGenericTool } from "./define-tool.js";
+import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
@@ -28,35 +27,14 @@ export function createSearchActionsTool(
   services: Services,
   isDirectTool: (name: string) => boolean,
 ): ToolDefinition {
-  const describe = (action: Action, entry: CatalogEntry | undefined) => {
-    let inputSchema: unknown = entry?.normalized?.schema;
-    if (!entry) {
-      try {
-        inputSchema = normalizeSchema(action.inputSchema, services.config.schemaProfile).schema;
-      } catch {
-        inputSchema = undefined;
-      }
-    }
-    const readOnly = entry?.effects.readOnly ?? action.isReadOnly === true;
-    return {
-      id: action.id,
-      key: action.key ?? null,
-      name: action.name,
-      description: entry?.description ?? action.description ?? "",
-      type: action.type ?? null,
-      readOnly,
-      toolName: entry && isDirectTool(entry.toolName) ? entry.toolName : null,
-      ...(services.config.readOnly && !readOnly ? { runnable: false } : {}),
-      inputSchema: inputSchema ?? { type: "object", properties: {} },
-    };
-  };
+  const memo = new SchemaMemo(services);
 
   return defineGenericTool(
     {
       name: "search_actions",
       title: "Search Customer.io actions",
       description:
-        "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description, readOnly, inputSchema, and toolName when it is also a direct tool. Run a match with its direct tool, or with run_action {action: id, input}.",
+        "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description, readOnly (known to only read data), inputSchema, toolName when it is also a direct tool, and runnable: false with the reason when this server will not run it. Run a match with its direct tool, or with run_action {action: id, input}.",
       input: SearchActionsInput,
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
       async run({ query, limit }, ctx) {
@@ -74,13 +52,20 @@ export function createSearchActionsTool(
           actions = rankEntries(snapshot.entries, query, limit).map((entry) => entry.action);
           note = `Membrane's semantic search failed (${error.message.slice(0, 200)}); these matches come from a word search of the cached catalog.`;
         }
-        const matches = actions.map((action) => describe(action, snapshot.find(action.id)));
+        const matches = actions.map((action) =>
+          describeMatch(services, memo, action, snapshot.find(action.id), isDirectTool),
+        );
         const output = { query, count: matches.length, matches };
+        const notes = note ? [note] : [];
         if (matches.length === 0)
-          note =
-            note ??
-            "No action matched. Try other words, or use proxy_request for a raw Customer.io API call.";
-        return note ? { data: output, note } : { data: output };
+          notes.push(
+            "No action matched. Try other words, or use proxy_request for a raw Customer.io API call.",
+          );
+        if (fitMatches(output, services.config.maxOutput))
+          notes.push(
+            "Some matches were shortened to fit (inputSchemaShortened: true: only the top-level properties, or none, are shown). run_action still checks the full schema and names each bad argument; search with a narrower query or a smaller limit to see more.",
+          );
+        return notes.length > 0 ? { data: output, note: notes.join(" ") } : { data: output };
       },
     },
     services.config.schemaProfile,

@@ -63,6 +63,7 @@ describe("manifest.json", () => {
       MEMBRANE_CLI: "${user_config.membrane_cli}",
       CUSTOMERIO_CONNECTION_ID: "${user_config.connection_id}",
       CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
+      CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}",
       CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
     });
     const known = new Set(OPTION_TABLE.map((row) => row.env));
@@ -70,6 +71,7 @@ describe("manifest.json", () => {
     expect(manifest.user_config["membrane_cli"]).toMatchObject({ type: "file", required: false });
     expect(manifest.user_config["connection_id"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["read_only"]).toMatchObject({ type: "boolean", default: true });
+    expect(manifest.user_config["read_only_allow"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
   });
 });
@@ -79,7 +81,9 @@ describe("settings as Claude Desktop passes them", () => {
     const { config } = parseCommandLine([], { ...env });
     expect(config.membraneCli).toBeUndefined();
     expect(config.connectionId).toBeUndefined();
-    expect(config.readOnly).toBe(false);
+    // Read-only fails closed: a bundle whose read-only setting did not arrive runs read-only.
+    expect(config.readOnly).toBe(true);
+    expect(config.readOnlyAllow).toEqual([]);
     expect(config.timeoutSeconds).toBe(45);
     const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
     expect(padded.membraneCli).toBeUndefined();

@@ -54,6 +54,27 @@ describe.concurrent("doctor", () => {
     expect(run.line("Read-only")).toMatch(/^✔ Read-only: on/);
   });
 
+  it("says how many actions read-only hides, and how to allow the ones of unknown effect", async () => {
+    const [run, allowed] = await Promise.all([
+      doctor(["--sandbox", "--no-cache", "--read-only"]),
+      doctor(["--sandbox", "--no-cache", "--read-only", "--read-only-allow", "get_campaign_*"]),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.line("Read-only")).toMatch(/^✔ Read-only: on: .*\((\d+) of \d+ actions hidden\)/);
+    expect(run.line("Read-only")).toMatch(/--read-only-allow .*get_campaign_metrics/);
+    expect(allowed.line("Read-only")).toMatch(
+      /allowed by --read-only-allow: get_campaign_metrics, get_campaign_metrics_v1/,
+    );
+  }, 90_000);
+
+  it("fails closed: an unfilled bundle read-only setting turns read-only on, and says so", async () => {
+    const run = await doctor(withCli("fake-membrane"), {
+      CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
+    });
+    expect(run.line("Read-only")).toMatch(/^✔ Read-only: on/);
+    expect(run.stderr).toMatch(/unfilled bundle setting .*read-only is ON/);
+  });
+
   it("not logged in: says to run `membrane login --tenant`", async () => {
     const run = await doctor(withCli("not-logged-in"));
     expect(run.code).toBe(1);

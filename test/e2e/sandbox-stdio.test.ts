@@ -111,8 +111,8 @@ describe("the sandbox over stdio", () => {
     const small = await startStdio(["--sandbox", "--no-cache", "--max-output", "2000"]);
     try {
       const result = await small.client.callTool({
-        name: "get_newsletter_content",
-        arguments: { newsletterId: 201 },
+        name: "run_action",
+        arguments: { action: "get-newsletter-content", input: { newsletterId: 201 } },
       });
       expect(result.isError, resultText(result)).toBeFalsy();
       const blocks = result.content as Array<{ type: string; text: string }>;
@@ -120,8 +120,8 @@ describe("the sandbox over stdio", () => {
       expect(blocks[1]!.text).toMatch(/left out/);
       expect(blocks[1]!.text).toMatch(/fields/);
       const full = await harness.client.callTool({
-        name: "get_newsletter_content",
-        arguments: { newsletterId: 201 },
+        name: "run_action",
+        arguments: { action: "get-newsletter-content", input: { newsletterId: 201 } },
       });
       expect((full.content as Array<{ text: string }>)[0]!.text.length).toBeGreaterThan(20_000);
     } finally {

@@ -82,9 +82,10 @@ describe("catalog quirks", () => {
     expect(all.filter((action) => action.state && action.state !== "READY")).toHaveLength(1);
   });
 
-  it("marks read-only actions and carries some outputSchemas", () => {
+  it("marks every action isReadOnly, as a published package's elements are, and carries some outputSchemas", () => {
     expect(byKey.get("list-customers").isReadOnly).toBe(true);
-    expect(byKey.get("delete-customer").isReadOnly).toBeUndefined();
+    expect(byKey.get("delete-customer").isReadOnly).toBe(true);
+    expect(all.every((action) => action.isReadOnly === true)).toBe(true);
     expect(all.filter((action) => action.outputSchema).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -68,8 +68,8 @@ describe("parseCommandLine", () => {
     expect(config).toMatchObject({ timeoutSeconds: 20, connectionId: "from-flag", readOnly: true });
   });
 
-  it("treats Claude Desktop's unfilled ${user_config.x} as unset", () => {
-    const { config } = parseCommandLine([], {
+  it("treats Claude Desktop's unfilled ${user_config.x} as unset, except read-only, which fails closed", () => {
+    const { config, warnings } = parseCommandLine([], {
       MEMBRANE_CLI: "${user_config.membrane_cli}",
       CUSTOMERIO_CONNECTION_ID: "${user_config.connection_id}",
       CUSTOMERIO_MCP_TIMEOUT: " ${user_config.timeout} ",
@@ -78,7 +78,8 @@ describe("parseCommandLine", () => {
     expect(config.membraneCli).toBeUndefined();
     expect(config.connectionId).toBeUndefined();
     expect(config.timeoutSeconds).toBe(45);
-    expect(config.readOnly).toBe(false);
+    expect(config.readOnly).toBe(true);
+    expect(warnings).toEqual([expect.stringMatching(/unfilled bundle setting .*read-only is ON/)]);
   });
 
   it("--no-cache turns the cache off; doctor is a subcommand", () => {
@@ -101,9 +102,26 @@ describe("parseCommandLine", () => {
   });
 
   it("refuses a boolean environment variable that is not a boolean", () => {
-    expect(() => parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "maybe" })).toThrow(
-      /CUSTOMERIO_MCP_READ_ONLY must be true or false/,
+    expect(() => parseCommandLine([], { CUSTOMERIO_MCP_NO_CACHE: "maybe" })).toThrow(
+      /CUSTOMERIO_MCP_NO_CACHE must be true or false/,
     );
+  });
+
+  it("turns read-only ON, with a warning, when its value cannot be read", () => {
+    const { config, warnings } = parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "maybe" });
+    expect(config.readOnly).toBe(true);
+    expect(warnings).toEqual([expect.stringMatching(/"maybe", which is not true or false: read-only is ON/)]);
+    expect(parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "0" }).warnings).toEqual([]);
+    expect(parseCommandLine([], {}).config.readOnly).toBe(false);
+  });
+
+  it("reads --read-only-allow from the flag or CUSTOMERIO_MCP_READ_ONLY_ALLOW", () => {
+    expect(parseCommandLine([], {}).config.readOnlyAllow).toEqual([]);
+    const env = { CUSTOMERIO_MCP_READ_ONLY_ALLOW: "get_campaign_metrics, count-*" };
+    expect(parseCommandLine([], env).config.readOnlyAllow).toEqual(["get_campaign_metrics", "count-*"]);
+    expect(parseCommandLine(["--read-only-allow", "a,b"], env).config.readOnlyAllow).toEqual(["a", "b"]);
+    const unfilled = { CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}" };
+    expect(parseCommandLine([], unfilled).config.readOnlyAllow).toEqual([]);
   });
 
   it("documents every option with an environment variable", () => {

@@ -1,6 +1,8 @@
 /**
  * Turns an ActionSpec into the Action record the CLI prints: a deterministic 24-hex id derived from the
- * key (or the name when the key is empty), the connection id, and only the fields the spec sets.
+ * key (or the name when the key is empty), the connection id, and only the fields the spec sets. Every
+ * record carries `isReadOnly: true`, as the elements of a published package may: it says the definition
+ * cannot be edited, nothing about what running the action does.
  */
 import { createHash } from "node:crypto";
 import type { JsonObject } from "../state/types.js";
@@ -23,7 +25,7 @@ export function actionRecord(spec: ActionSpec, connectionId: string): JsonObject
   if (spec.outputSchema) record["outputSchema"] = spec.outputSchema;
   record["connectionId"] = connectionId;
   record["integration"] = { id: "6651f0c2a1b2c3d4e5f60718", key: "customerio", name: "Customer.io" };
-  if (spec.isReadOnly !== undefined) record["isReadOnly"] = spec.isReadOnly;
+  record["isReadOnly"] = true; // A published package's element: its definition cannot be edited.
   if (spec.state !== undefined) record["state"] = spec.state;
   return record;
 }

@@ -44,7 +44,6 @@ export const campaignActions: ActionSpec[] = [
     description:
       "List the campaigns in the workspace with their trigger type and state (active, draft, stopped).",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: { state: { type: "string", enum: ["active", "draft", "stopped"], title: "Only in state" } },
@@ -59,7 +58,6 @@ export const campaignActions: ActionSpec[] = [
     name: "Get Campaign",
     description: "Get one campaign's configuration: name, type, state, trigger segments and tags.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: { campaignId: campaignIdInput() }, required: ["campaignId"] },
     run: (input, ws) => ({ campaign: campaignView(requireCampaign(ws, text(input, "campaignId"))) }),
   },
@@ -69,7 +67,6 @@ export const campaignActions: ActionSpec[] = [
     description:
       "Return totals for a campaign: sent, delivered, opened, clicked, converted, bounced, unsubscribed.",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: metricsInput(),
     outputSchema: {
       type: "object",
@@ -97,7 +94,6 @@ export const campaignActions: ActionSpec[] = [
     description:
       "Legacy: return a campaign's metrics as a time series, one value per period (v1 metrics API).",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: metricsInput(),
     run: (input, ws) =>
       metricSeries(requireCampaign(ws, text(input, "campaignId")).metrics, count(input, "steps", 7)),
@@ -107,7 +103,6 @@ export const campaignActions: ActionSpec[] = [
     name: "List Newsletters",
     description: "List newsletters (one-off sends) with their state and send time.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: { limit: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
@@ -121,7 +116,6 @@ export const campaignActions: ActionSpec[] = [
     name: "Get Newsletter",
     description: "Get one newsletter: subject, state, recipients segment and delivery metrics.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: newsletterIdInput(),
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);
@@ -133,7 +127,6 @@ export const campaignActions: ActionSpec[] = [
     name: "Get Newsletter Content",
     description: "Return the HTML body of a newsletter's email, Liquid tags included.",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: newsletterIdInput(),
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);

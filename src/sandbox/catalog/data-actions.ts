@@ -23,7 +23,6 @@ export const dataActions: ActionSpec[] = [
     description:
       "List a person's recent activity: events, page views, message opens and clicks, newest first.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: {
@@ -86,7 +85,6 @@ export const dataActions: ActionSpec[] = [
     name: "Get Export",
     description: "Get an export's status and the number of rows it holds.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: { exportId: { type: "integer", minimum: 1 } },
@@ -99,7 +97,6 @@ export const dataActions: ActionSpec[] = [
     name: "List Collections",
     description: "List data collections (lookup tables usable in messages).",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ({ collections: ws.collections.map(collectionView) }),
   },
@@ -123,7 +120,6 @@ export const dataActions: ActionSpec[] = [
     name: "List Snippets",
     description: "List reusable content snippets and their values.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ({ snippets: ws.snippets }),
   },

@@ -4,7 +4,7 @@
  * index so the first k actions are the same whatever n is.
  */
 import type { Json, JsonObject } from "../state/types.js";
-import type { ActionInput, ActionSpec, ActionType } from "./types.js";
+import { type ActionInput, type ActionSpec, type ActionType, readsOnly } from "./types.js";
 
 // biome-ignore format: a word list reads better dense
 const RESOURCES = [
@@ -13,17 +13,17 @@ const RESOURCES = [
   "Translation", "In-App Message", "SMS Number", "Push Credential",
 ];
 
-const VERBS: [verb: string, type: ActionType, readOnly: boolean][] = [
-  ["List", "list-data-records", true],
-  ["Get", "find-data-record-by-id", true],
-  ["Search", "search-data-record", true],
-  ["Find", "match-data-record", true],
-  ["Create", "create-data-record", false],
-  ["Update", "update-data-record", false],
-  ["Delete", "delete-data-record", false],
-  ["Find or Create", "find-or-create-data-record", false],
-  ["Sync", "connector-operation", false],
-  ["Archive", "connector-operation", false],
+const VERBS: [verb: string, type: ActionType][] = [
+  ["List", "list-data-records"],
+  ["Get", "find-data-record-by-id"],
+  ["Search", "search-data-record"],
+  ["Find", "match-data-record"],
+  ["Create", "create-data-record"],
+  ["Update", "update-data-record"],
+  ["Delete", "delete-data-record"],
+  ["Find or Create", "find-or-create-data-record"],
+  ["Sync", "connector-operation"],
+  ["Archive", "connector-operation"],
 ];
 
 const QUALIFIERS = [
@@ -102,7 +102,8 @@ export function extraActions(n: number): ActionSpec[] {
   return Array.from({ length: Math.max(0, Math.floor(n)) }, (_, index) => {
     const next = random(index * 7919 + 17);
     const resource = pick(RESOURCES, next);
-    const [verb, type, readOnly] = pick(VERBS, next);
+    const [verb, type] = pick(VERBS, next);
+    const readOnly = readsOnly({ type });
     const qualifier = pick(QUALIFIERS, next);
     const name = [verb, verb === "List" || verb === "Search" ? `${resource}s` : resource, qualifier]
       .filter(Boolean)
@@ -114,7 +115,6 @@ export function extraActions(n: number): ActionSpec[] {
       name,
       description: `${verb} ${resource.toLowerCase()} records${qualifier ? ` ${qualifier.toLowerCase()}` : ""} in Customer.io.`,
       type,
-      isReadOnly: readOnly,
       run: runGenerated(key, readOnly, index),
     };
     if (inputSchema) spec.inputSchema = inputSchema;

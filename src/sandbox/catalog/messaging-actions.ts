@@ -14,7 +14,6 @@ export const messagingActions: ActionSpec[] = [
     name: "List Broadcasts",
     description: "List API-triggered broadcasts and whether each is active.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ({ broadcasts: ws.broadcasts.map(({ triggers: _t, ...broadcast }) => broadcast) }),
   },
@@ -77,7 +76,6 @@ export const messagingActions: ActionSpec[] = [
     name: "List Transactional Templates",
     description: "List the transactional message templates you can send by ID.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ({ messages: ws.transactional }),
   },
@@ -86,7 +84,6 @@ export const messagingActions: ActionSpec[] = [
     name: "List Messages",
     description: "List deliveries (individual messages sent to people), newest first, optionally by channel.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: {

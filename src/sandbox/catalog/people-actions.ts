@@ -34,7 +34,6 @@ export const peopleActions: ActionSpec[] = [
     name: "List Customers",
     description: "Retrieve a paginated list of people in your workspace with their main attributes.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: {
@@ -61,7 +60,6 @@ export const peopleActions: ActionSpec[] = [
     name: "Get Customer",
     description: "Look up a single person by their ID or by their email address and return all attributes.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: {
       anyOf: [
         {
@@ -86,7 +84,6 @@ export const peopleActions: ActionSpec[] = [
     name: "Search Customers",
     description: "Search people by a free-text query matched against their email, name and other attributes.",
     type: "search-data-record",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: {

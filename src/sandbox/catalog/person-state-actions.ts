@@ -13,7 +13,6 @@ export const personStateActions: ActionSpec[] = [
     name: "Get Customer Attributes",
     description: "Return every attribute stored on a person, with creation and update timestamps.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: { customerId: { type: "string", title: "Customer ID" } },
@@ -91,7 +90,6 @@ export const personStateActions: ActionSpec[] = [
     name: "Count Suppressed Customers",
     description: "Return how many people are currently suppressed.",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ws.people.filter((p) => p.suppressed).length,
   },

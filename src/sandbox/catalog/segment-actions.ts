@@ -28,7 +28,6 @@ export const segmentActions: ActionSpec[] = [
     name: "List Segments",
     description: "List all segments in the workspace, both data-driven and manual.",
     type: "list-data-records",
-    isReadOnly: true,
     run: (_input, ws) => ({ segments: ws.segments.map(segmentView) }),
   },
   {
@@ -36,7 +35,6 @@ export const segmentActions: ActionSpec[] = [
     name: "Get Segment",
     description: "Get a segment's details: name, description, type, state and tags.",
     type: "find-data-record-by-id",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
     outputSchema: {
       type: "object",
@@ -109,7 +107,6 @@ export const segmentActions: ActionSpec[] = [
     name: "Get Segment Membership",
     description: "List the people in a segment, a page at a time.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: {
       type: "object",
       properties: {
@@ -136,7 +133,6 @@ export const segmentActions: ActionSpec[] = [
     name: "Get Segment Customer Count",
     description: "Return the number of people currently in a segment.",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
     run: (input, ws) => requireSegment(ws, text(input, "segmentId")).member_ids.length,
   },
@@ -145,7 +141,6 @@ export const segmentActions: ActionSpec[] = [
     name: "List Segment Members with Customer Attributes and Devices",
     description: "List the people in a segment along with all their attributes and registered devices.",
     type: "list-data-records",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
     run: (input, ws) => {
       const segment = requireSegment(ws, text(input, "segmentId"));

@@ -22,6 +22,17 @@ export type ActionType =
 
 export type ActionInput = Record<string, unknown>;
 
+/** Membrane's import types: the only ones that read without writing (the SDK's ACTIONS table). */
+const IMPORT_TYPES: ReadonlySet<ActionType> = new Set([
+  "list-data-records",
+  "find-data-record-by-id",
+  "match-data-record",
+  "search-data-record",
+]);
+
+/** Whether running the action only reads, decided from its type (never from `isReadOnly`). */
+export const readsOnly = (spec: Pick<ActionSpec, "type">): boolean => IMPORT_TYPES.has(spec.type);
+
 export interface ActionSpec {
   key: string;
   name: string;
@@ -29,8 +40,6 @@ export interface ActionSpec {
   type: ActionType;
   inputSchema?: JsonObject;
   outputSchema?: JsonObject;
-  /** Read-only actions run without taking the state lock. */
-  isReadOnly?: boolean;
   /** Set only on actions that are not ready, e.g. `SETUP_FAILED`. */
   state?: string;
   run: (input: ActionInput, workspace: Workspace) => unknown;

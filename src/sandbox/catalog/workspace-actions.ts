@@ -1,7 +1,9 @@
 /**
  * Workspace-level actions: the region, reporting webhooks and a raw API request. Quirks carried here:
  * a plain-string output, `isSensitive`, `format: "uri"` and an action whose `state` is not READY.
- * `make-api-request` goes through the same simulated App API as `membrane request`.
+ * `make-api-request` goes through the same simulated App API as `membrane request`. An `http-request` and a
+ * `run-javascript` action exist so the server's gating of arbitrary requests and custom code is tested; the
+ * sandbox sends nothing and runs no code (the first echoes the request, the second is a fixed count).
  */
 import { dispatch, normalizePath } from "../api/router.js";
 import { type ActionSpec, objectInput, text } from "./types.js";
@@ -12,7 +14,6 @@ export const workspaceActions: ActionSpec[] = [
     name: "Get Workspace Region",
     description: "Return the data-center region the workspace lives in: us or eu.",
     type: "connector-operation",
-    isReadOnly: true,
     inputSchema: { type: "object", properties: {} },
     run: (_input, ws) => ws.region,
   },
@@ -49,7 +50,6 @@ export const workspaceActions: ActionSpec[] = [
     name: "List Reporting Webhooks",
     description: "List reporting webhooks configured in the workspace.",
     type: "list-data-records",
-    isReadOnly: true,
     state: "SETUP_FAILED",
     inputSchema: { type: "object", properties: {} },
     run: () => ({ reporting_webhooks: [] }),
@@ -74,6 +74,41 @@ export const workspaceActions: ActionSpec[] = [
       for (const [name, value] of Object.entries(objectInput(input, "query"))) query.set(name, String(value));
       const body = input["body"];
       return dispatch(ws, { method: text(input, "method", "GET"), path, query, body });
+    },
+  },
+  {
+    key: "notify-slack-webhook",
+    name: "Notify Slack Webhook",
+    description:
+      "Post a message to the team's Slack incoming webhook (an HTTP request to hooks.slack.com). In the sandbox nothing is sent: the request is echoed back.",
+    type: "http-request",
+    inputSchema: {
+      type: "object",
+      properties: { text: { type: "string", minLength: 1, maxLength: 3000 } },
+      required: ["text"],
+    },
+    run: (input) => ({
+      status: 200,
+      request: {
+        method: "POST",
+        url: "https://hooks.slack.com/services/sandbox-team",
+        body: { text: text(input, "text") },
+      },
+    }),
+  },
+  {
+    key: "count-people-by-plan",
+    name: "Count People by Plan",
+    description: "Custom JavaScript: count the people in the workspace per value of their `plan` attribute.",
+    type: "run-javascript",
+    inputSchema: { type: "object", properties: {} },
+    run: (_input, ws) => {
+      const counts: Record<string, number> = {};
+      for (const person of ws.people) {
+        const plan = String(person.attributes["plan"] ?? "none");
+        counts[plan] = (counts[plan] ?? 0) + 1;
+      }
+      return counts;
     },
   },
 ];

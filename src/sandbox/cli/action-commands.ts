@@ -1,11 +1,12 @@
 /**
  * `action list` (paged, optionally ranked by intent) and `action run` (validated, then run against the
- * workspace; read-only actions skip the write lock).
+ * workspace; actions of an import type skip the write lock, everything else takes it).
  */
 import { randomBytes } from "node:crypto";
 import { actionRecord } from "../catalog/action-record.js";
 import { buildCatalog, findAction } from "../catalog/catalog.js";
 import { rankByIntent } from "../catalog/intent.js";
+import { readsOnly } from "../catalog/types.js";
 import { requireConnection } from "../connection.js";
 import { applyDefaults } from "../input/defaults.js";
 import { validateInput } from "../input/validate.js";
@@ -67,7 +68,7 @@ export async function actionRun(args: ParsedArgs, actionRef: string | undefined,
     }
     const input = applyDefaults(spec.inputSchema, rawInput);
     validateInput(spec.inputSchema, input);
-    const output = spec.isReadOnly
+    const output = readsOnly(spec)
       ? spec.run(input, await store.read())
       : (await store.update((workspace) => spec.run(input, workspace))).result;
     return { output: output === undefined ? null : output, actionRunId };

@@ -1,0 +1,125 @@
+/**
+ * The matches search_actions returns: what an agent needs to run each one (schema, direct tool, whether
+ * this server would run it and why not), with effects decided like the catalog's (never from isReadOnly).
+ * Schemas of actions outside the catalog are converted once per schema, not on every call, and a result
+ * that would pass --max-output is made to fit by shortening its largest matches, never by dropping them.
+ */
+import { createHash } from "node:crypto";
+import { actionEffects } from "../catalog/effects.js";
+import type { CatalogEntry } from "../catalog/entries.js";
+import { isNamedInTools } from "../catalog/selection.js";
+import { unusableReason } from "../catalog/usable.js";
+import type { Action } from "../membrane/schemas.js";
+import { normalizeSchema } from "../schema/normalize.js";
+import type { Services } from "./services.js";
+
+export interface Match {
+  id: string;
+  key: string | null;
+  name: string;
+  description: string;
+  type: string | null;
+  readOnly: boolean;
+  toolName: string | null;
+  runnable?: false;
+  notRunnableBecause?: string;
+  inputSchema: unknown;
+  inputSchemaShortened?: true;
+}
+
+const EMPTY_SCHEMA = { type: "object", properties: {} };
+const MAX_CONVERTED = 1000;
+
+/** Converted schemas of actions the catalog does not hold, by a digest of the source schema. */
+export class SchemaMemo {
+  private readonly converted = new Map<string, unknown>();
+  constructor(private readonly services: Pick<Services, "config">) {}
+
+  get(action: Action): unknown {
+    const source = JSON.stringify(action.inputSchema ?? null);
+    const digest = createHash("sha256").update(source).digest("hex");
+    if (this.converted.has(digest)) return this.converted.get(digest);
+    let schema: unknown;
+    try {
+      schema = normalizeSchema(action.inputSchema, this.services.config.schemaProfile).schema;
+    } catch {
+      schema = undefined;
+    }
+    if (this.converted.size >= MAX_CONVERTED) this.converted.clear();
+    this.converted.set(digest, schema);
+    return schema;
+  }
+}
+
+export function describeMatch(
+  services: Services,
+  memo: SchemaMemo,
+  action: Action,
+  entry: CatalogEntry | undefined,
+  isDirectTool: (name: string) => boolean,
+): Match {
+  const effects = entry?.effects ?? actionEffects(action);
+  const inputSchema = entry ? entry.normalized?.schema : memo.get(action);
+  const match: Match = {
+    id: action.id,
+    key: action.key ?? null,
+    name: action.name,
+    description: entry?.description ?? action.description ?? "",
+    type: action.type ?? null,
+    readOnly: effects.readOnly,
+    toolName: entry && isDirectTool(entry.toolName) ? entry.toolName : null,
+    inputSchema: inputSchema ?? EMPTY_SCHEMA,
+  };
+  const unusable = entry ? undefined : unusableReason(action);
+  const why = unusable
+    ? `it is ${unusable} in Membrane`
+    : entry && effects.arbitrary && !isNamedInTools(entry, services.config.tools)
+      ? "it runs an arbitrary request or custom code, allowed only when named in --tools"
+      : services.config.readOnly && !effects.readOnly
+        ? "it may change data and this server is read-only"
+        : undefined;
+  if (why) {
+    match.runnable = false;
+    match.notRunnableBecause = why;
+  }
+  return match;
+}
+
+/** The top level of a schema: property names with their type, title and description, and `required`. */
+function outline(schema: unknown): unknown {
+  if (typeof schema !== "object" || schema === null) return EMPTY_SCHEMA;
+  const { properties, required } = schema as { properties?: Record<string, unknown>; required?: unknown };
+  const shortened: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(properties ?? {})) {
+    const { type, title, description } = (property ?? {}) as Record<string, unknown>;
+    shortened[name] = {
+      ...(type !== undefined ? { type } : {}),
+      ...(typeof title === "string" ? { title } : {}),
+      ...(typeof description === "string" ? { description: description.slice(0, 120) } : {}),
+    };
+  }
+  return { type: "object", properties: shortened, ...(Array.isArray(required) ? { required } : {}) };
+}
+
+const sizeOf = (value: unknown) => JSON.stringify(value, null, 2).length;
+
+/**
+ * Shortens the largest matches until `output` fits in `maxChars`: first the schema becomes an outline of
+ * its top level, then the description is cut and the schema left out. Every match stays in the list.
+ */
+export function fitMatches(output: { matches: Match[] }, maxChars: number): boolean {
+  const budget = Math.max(0, maxChars - 200);
+  let shortened = false;
+  for (let step = 0; step < output.matches.length * 2 && sizeOf(output) > budget; step++) {
+    const largest = output.matches.reduce((a, b) => (sizeOf(b) > sizeOf(a) ? b : a));
+    if (!largest.inputSchemaShortened) {
+      largest.inputSchema = outline(largest.inputSchema);
+      largest.inputSchemaShortened = true;
+    } else if (largest.description.length > 300 || Object.keys(largest.inputSchema as object).length > 1) {
+      if (largest.description.length > 300) largest.description = `${largest.description.slice(0, 299)}…`;
+      largest.inputSchema = { type: "object" };
+    } else break;
+    shortened = true;
+  }
+  return shortened;
+}

@@ -1,0 +1,55 @@
+/**
+ * Read-only mode against the sandbox, which models a published package: every action record carries
+ * `isReadOnly: true`. Every listed tool and run_action on every catalog action are tried; the sandbox
+ * saves its state file (a new inode) on every run that is not of an import type, so an unchanged inode
+ * proves that no action that could change data ran.
+ */
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { actionId } from "../../src/sandbox/catalog/action-record.js";
+import { buildCatalog } from "../../src/sandbox/catalog/catalog.js";
+import { readsOnly } from "../../src/sandbox/catalog/types.js";
+import { GENERIC_TOOL_NAMES } from "../../src/tools/registry.js";
+import { resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
+
+describe("read-only mode against the sandbox", () => {
+  it("runs no action that could change data, through any tool", async () => {
+    const cli = sandboxCli();
+    const stateFile = join(cli.env?.["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "", "workspace.json");
+    const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"]);
+    try {
+      const catalog = buildCatalog({});
+      const seeded = await harness.client.callTool({ name: "list_customers", arguments: {} });
+      expect(seeded.isError, resultText(seeded)).toBeFalsy();
+      const inode = statSync(stateFile).ino;
+
+      const { tools } = await harness.client.listTools();
+      const actionTools = tools.filter(
+        (tool) => !(GENERIC_TOOL_NAMES as readonly string[]).includes(tool.name),
+      );
+      const reads = catalog.filter((spec) => readsOnly(spec) && spec.state === undefined);
+      expect(actionTools).toHaveLength(reads.length);
+      for (const tool of actionTools) {
+        expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+        await harness.client.callTool({ name: tool.name, arguments: {} });
+      }
+      let refused = 0;
+      for (const spec of catalog) {
+        const result = await harness.client.callTool({
+          name: "run_action",
+          arguments: { action: spec.key || actionId(spec), input: {} },
+        });
+        if (!readsOnly(spec)) {
+          expect(result.isError, spec.key).toBe(true);
+          expect(resultText(result)).toMatch(/read-only|--tools/);
+          refused++;
+        }
+      }
+      expect(refused).toBeGreaterThan(20);
+      expect(statSync(stateFile).ino).toBe(inode);
+    } finally {
+      await harness.close();
+    }
+  }, 120_000);
+});
