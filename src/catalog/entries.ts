@@ -38,12 +38,13 @@ export function isActionReady(action: Action): boolean {
   return action.state === undefined || !NOT_READY_STATES.has(action.state.toUpperCase());
 }
 
+/** `names` (action id -> tool name, from `assignToolNames` over the whole catalog) when already known. */
 export function buildEntries(
   actions: readonly Action[],
   profile: SchemaProfile,
   reservedNames: ReadonlySet<string>,
+  names: ReadonlyMap<string, string> = assignToolNames(actions, reservedNames),
 ): CatalogEntry[] {
-  const names = assignToolNames(actions, reservedNames);
   return actions.map((action) => {
     const effects = actionEffects(action);
     let normalized: NormalizedSchema | undefined;
