@@ -7,7 +7,7 @@
  * accepts any value. Everything else is standard JSON Schema (so `required` naming a property that is not
  * declared still requires it). Deliberately independent of src/schema: it must not share its mistakes.
  */
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 
 type Node = Record<string, unknown>;
 
