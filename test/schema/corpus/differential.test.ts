@@ -1,0 +1,122 @@
+/**
+ * The differential test (issue #10, part 2): a fake Membrane CLI serves the corpus as its catalog; for every
+ * corpus input and some generated ones, in every profile, through the direct tool and through run_action,
+ * the server must accept exactly what the reference reading accepts, and what reaches Membrane must be the
+ * plain input meant. Direct tools really run (the fake CLI echoes the --input it got); run_action uses
+ * dry_run, which returns the very input executeAction would hand to the CLI, to spare a process per call.
+ * One test per schema and profile, listing every disagreement; none is skipped: a failure here is a
+ * converter bug to fix, not a case to hide. Schemas run a few at a time (the calls are independent).
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { writeScenario } from "../../fixtures/scenario.js";
+import {
+  fixtureCli,
+  type InMemoryHarness,
+  resultJson,
+  resultText,
+  startInMemory,
+} from "../../helpers/harness.js";
+import { type CorpusSchema, corpusActions, corpusToolName, loadCorpus } from "./corpus.js";
+import { encodeArguments, type Profile } from "./encode.js";
+import { referenceValidator } from "./reference.js";
+
+const corpus = loadCorpus();
+const PROFILES: Profile[] = ["default", "gemini", "openai-strict"];
+const GENERATED_PER_SCHEMA = 3;
+
+/** Values that tend to trip converters: numbers in strings, JSON in strings, nulls, empty things. */
+const tricky = fc.oneof(
+  fc.constantFrom("123", "", "null", '{"a":1}', "true", null, 0, 1.5, -1, true, [], {}, [null], { a: null }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
+/** Inputs made from a listed one by setting one declared property to a tricky value. Deterministic. */
+function generatedInputs(entry: CorpusSchema, index: number): Record<string, unknown>[] {
+  const schema = entry.schema as { properties?: Record<string, unknown> } | null;
+  const names = Object.keys(schema?.properties ?? {});
+  if (names.length === 0) return [];
+  const bases = entry.accept.length > 0 ? entry.accept : [{}];
+  const input = fc
+    .tuple(fc.constantFrom(...bases), fc.constantFrom(...names), tricky)
+    .map(([base, name, value]) => {
+      const out = { ...base };
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      return out;
+    });
+  return fc.sample(input, { numRuns: GENERATED_PER_SCHEMA, seed: 1000 + index });
+}
+
+const show = (value: unknown) => JSON.stringify(value);
+
+describe.each(PROFILES)("profile %s: the server accepts what Membrane accepts", (profile) => {
+  let harness: InMemoryHarness;
+  const tools = new Map<string, Tool>();
+
+  beforeAll(async () => {
+    const scenario = writeScenario({ actions: corpusActions(corpus), pageSize: 1000 });
+    harness = await startInMemory(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }), [
+      "--no-cache",
+      "--max-tools",
+      "1000",
+      "--schema-profile",
+      profile,
+    ]);
+    for (const tool of (await harness.client.listTools()).tools) tools.set(tool.name, tool);
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test.concurrent.each(corpus.map((entry, index) => [entry.id, entry, index] as const))(
+    "%s",
+    async (_id, entry, index) => {
+      const accepts = referenceValidator(entry.schema);
+      const inputs = [...entry.accept, ...entry.reject, ...generatedInputs(entry, index)];
+      const problems: string[] = [];
+      const tool = tools.get(corpusToolName(entry));
+      if (!tool) problems.push("no direct tool: the schema was not converted or not listed");
+
+      for (const input of inputs) {
+        const expected = accepts(input);
+        const verdict = (ok: boolean) => (ok ? "accepted" : "rejected");
+
+        if (tool) {
+          const args = encodeArguments(input, tool.inputSchema, profile) as Record<string, unknown>;
+          const result = await harness.client.callTool({ name: tool.name, arguments: args });
+          const accepted = !result.isError;
+          if (accepted !== expected) {
+            problems.push(`direct ${show(input)}: ${verdict(accepted)}, Membrane ${verdict(expected)}`);
+          } else if (accepted) {
+            // The fake CLI answers with {echo: <its --input, parsed>}: what Membrane would have received.
+            const received = resultJson<{ echo?: unknown }>(result).echo;
+            if (!isDeepStrictEqual(received, input)) {
+              problems.push(`direct ${show(input)}: Membrane received ${show(received)}`);
+            }
+          } else if (!/Invalid arguments/.test(resultText(result))) {
+            problems.push(`direct ${show(input)}: failed otherwise: ${resultText(result).slice(0, 200)}`);
+          }
+        }
+
+        const run = await harness.client.callTool({
+          name: "run_action",
+          arguments: { action: `corpus:${entry.id}`, input, dry_run: true },
+        });
+        const ran = !run.isError;
+        if (ran !== expected) {
+          problems.push(`run_action ${show(input)}: ${verdict(ran)}, Membrane ${verdict(expected)}`);
+        } else if (ran) {
+          const received = resultJson<{ input: unknown }>(run).input;
+          if (!isDeepStrictEqual(received, input)) {
+            problems.push(`run_action ${show(input)}: Membrane would receive ${show(received)}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
+});
