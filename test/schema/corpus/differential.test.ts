@@ -101,9 +101,14 @@ describe.each(PROFILES)("profile %s: the server accepts what Membrane accepts", 
           }
         }
 
+        // run_action's own arguments follow its advertised schema too (Gemini: `input` as JSON text).
+        const runArgs = { action: `corpus:${entry.id}`, input, dry_run: true };
         const run = await harness.client.callTool({
           name: "run_action",
-          arguments: { action: `corpus:${entry.id}`, input, dry_run: true },
+          arguments: encodeArguments(runArgs, tools.get("run_action")?.inputSchema, profile) as Record<
+            string,
+            unknown
+          >,
         });
         const ran = !run.isError;
         if (ran !== expected) {
@@ -115,7 +120,7 @@ describe.each(PROFILES)("profile %s: the server accepts what Membrane accepts", 
           }
         }
       }
-      expect(problems).toEqual([]);
+      expect(problems, `${problems.length} disagreement(s):\n${problems.join("\n")}`).toEqual([]);
     },
     60_000,
   );
