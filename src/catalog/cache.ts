@@ -1,6 +1,7 @@
 /**
  * The discovered catalog on disk, so a restart can list tools at once while a refresh runs. One file per
  * CLI and connection setting; written atomically; a missing, unreadable or corrupt file is simply ignored.
+ * It also remembers the tool name each action was given, so that names stick when the catalog grows.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -15,12 +16,16 @@ const CacheFileSchema = z.object({
   connectionId: z.string(),
   savedAt: z.string(),
   actions: z.array(ActionSchema),
+  /** Tool names given so far, as [action id, tool name] pairs: a tool keeps its name across restarts. */
+  names: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
 
 export interface CachedCatalog {
   connectionId: string;
   savedAt: string;
   actions: Action[];
+  /** Action id -> the tool name it was given (empty for a cache written before names were kept). */
+  names: Map<string, string>;
 }
 
 export class CatalogCache {
@@ -36,20 +41,27 @@ export class CatalogCache {
     if (!this.file) return undefined;
     try {
       const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(this.file, "utf8")));
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      const { names, ...rest } = parsed.data;
+      return { ...rest, names: new Map(names ?? []) };
     } catch {
       return undefined;
     }
   }
 
   /** Best effort: a cache that cannot be written costs a slower next start, nothing more. */
-  async write(connectionId: string, actions: readonly Action[]): Promise<boolean> {
+  async write(
+    connectionId: string,
+    actions: readonly Action[],
+    names: ReadonlyMap<string, string> = new Map(),
+  ): Promise<boolean> {
     if (!this.file) return false;
     const body: z.input<typeof CacheFileSchema> = {
       format: CACHE_FORMAT,
       connectionId,
       savedAt: new Date().toISOString(),
       actions: [...actions],
+      names: [...names],
     };
     try {
       await mkdir(join(this.file, ".."), { recursive: true });

@@ -9,6 +9,7 @@ import type { Logger } from "../log.js";
 import type { MembraneClient } from "../membrane/client.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
 import type { Action } from "../membrane/schemas.js";
+import { assignToolNames } from "../schema/tool-name.js";
 import type { CatalogCache } from "./cache.js";
 import { buildEntries, type CatalogEntry, indexEntries } from "./entries.js";
 import { nameMatcher } from "./selection.js";
@@ -25,6 +26,8 @@ export interface CatalogSnapshot {
   updatedAt: string | undefined;
   find: (reference: string) => CatalogEntry | undefined;
   signature: string;
+  /** Action id -> tool name for every listed action (ready or not): remembered so that names stick. */
+  names: ReadonlyMap<string, string>;
 }
 
 export interface CatalogDependencies {
@@ -81,7 +84,8 @@ export class Catalog {
   private async loadCache(): Promise<void> {
     const cached = await this.deps.cache.read();
     if (cached && this.snapshot.source === "none") {
-      this.replace(makeSnapshot("cache", cached.connectionId, cached.actions, 0, cached.savedAt, this.deps));
+      const { connectionId, actions, savedAt, names } = cached;
+      this.replace(makeSnapshot("cache", connectionId, actions, 0, savedAt, this.deps, undefined, names));
       this.deps.log.info(`Loaded ${cached.actions.length} actions from the cache`);
     }
   }
@@ -143,7 +147,7 @@ export class Catalog {
         `Discovered ${listing.actions.length} actions in ${listing.pages} page(s), ${Date.now() - started} ms`,
       );
       this.replace(next);
-      await this.deps.cache.write(connection.id, listing.actions);
+      await this.deps.cache.write(connection.id, listing.actions, next.names);
     } catch (error) {
       this.lastError = error;
       this.lastFailureAt = Date.now();
@@ -168,6 +172,7 @@ function makeSnapshot(
   updatedAt: string | undefined,
   deps: Pick<CatalogDependencies, "profile" | "reservedNames" | "readOnlyAllow">,
   previous?: CatalogSnapshot,
+  remembered: ReadonlyMap<string, string> = previous?.names ?? new Map(),
 ): CatalogSnapshot {
   const signature =
     actions.length === 0 && source === "none"
@@ -180,11 +185,14 @@ function makeSnapshot(
     return { ...previous, source, connectionId, skipped, updatedAt };
   const usable = actions.filter(isActionUsable);
   const allowed = nameMatcher(deps.readOnlyAllow ?? []);
+  // Named over every action, usable or not, with the names given before: a tool keeps its name.
+  const names = assignToolNames(actions, deps.reservedNames, remembered);
   const entries = buildEntries(
     usable,
     deps.profile,
     deps.reservedNames,
     (toolName, key) => allowed(toolName) || (key !== undefined && key !== "" && allowed(key)),
+    names,
   );
   const notReady = actions.filter((action) => !isActionUsable(action));
   return {
@@ -196,5 +204,6 @@ function makeSnapshot(
     updatedAt,
     find: indexEntries(entries),
     signature,
+    names,
   };
 }

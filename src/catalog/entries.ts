@@ -29,8 +29,8 @@ export function buildEntries(
   reservedNames: ReadonlySet<string>,
   /** The person vouches for these (tool name or key) as reads: --read-only-allow. */
   vouchedRead: (toolName: string, key: string | undefined) => boolean = () => false,
+  names: ReadonlyMap<string, string> = assignToolNames(actions, reservedNames),
 ): CatalogEntry[] {
-  const names = assignToolNames(actions, reservedNames);
   return actions.map((action) => {
     const toolName = names.get(action.id) ?? action.id;
     const effects = actionEffects(action, vouchedRead(toolName, action.key));

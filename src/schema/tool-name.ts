@@ -3,7 +3,9 @@
  * client's own prefix, Cursor drops tools whose server plus tool name passes 60), taken from the action's
  * `key`, else `name`, else `id`. A name that is too long, or shared by several actions or with a reserved
  * (generic) tool, gets `_<6 hex of sha256(id)>` for every member, so the result depends only on the set
- * of actions, never on their order, and an action keeps its name when others come and go.
+ * of actions, never on their order. Names once given are remembered (the catalog cache keeps them) and
+ * kept while the action exists: a newcomer that collides with an incumbent takes the suffix, never the
+ * incumbent.
  */
 import { createHash } from "node:crypto";
 
@@ -47,21 +49,55 @@ function sourceText(action: { id: string; key?: string | null; name?: string | n
   return action.id;
 }
 
-export function assignToolNames(
-  actions: ReadonlyArray<{ id: string; key?: string | null; name?: string | null }>,
+/** A tool name an action may carry: what `assignToolNames` produces. */
+export const TOOL_NAME = /^[a-z0-9_]{1,40}$/;
+
+type Nameable = { id: string; key?: string | null; name?: string | null };
+
+/**
+ * The remembered names that can still be kept: for actions in `actions`, well formed, not reserved, and
+ * not claimed twice (a corrupt memory: the smaller id wins, so the result does not depend on order).
+ */
+function keptNames(
+  actions: readonly Nameable[],
   reserved: ReadonlySet<string>,
+  remembered: ReadonlyMap<string, string>,
 ): Map<string, string> {
-  const bases = new Map<string, string>(); // id -> untruncated base
+  const present = new Set(actions.map((action) => action.id));
+  const kept = new Map<string, string>();
+  const owner = new Map<string, string>();
+  for (const id of [...remembered.keys()].sort()) {
+    const name = remembered.get(id);
+    if (!present.has(id) || name === undefined || !TOOL_NAME.test(name) || reserved.has(name)) continue;
+    if (owner.has(name)) continue;
+    owner.set(name, id);
+    kept.set(id, name);
+  }
+  return kept;
+}
+
+/**
+ * Tool names for `actions` (id -> name). `remembered` holds the names given before (the cache keeps
+ * them): an action that still exists keeps its name, so a tool is never renamed while its action lives.
+ * Only newcomers are named afresh, and a newcomer whose plain name is taken or shared takes the suffix.
+ */
+export function assignToolNames(
+  actions: readonly Nameable[],
+  reserved: ReadonlySet<string>,
+  remembered: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
+  const names = keptNames(actions, reserved, remembered);
+  const taken = new Set<string>([...reserved, ...names.values()]);
+  const bases = new Map<string, string>(); // id -> untruncated base, for every action
   for (const action of actions)
     if (!bases.has(action.id)) bases.set(action.id, words(sourceText(action)) || "action");
   const owners = new Map<string, number>();
   for (const base of bases.values()) owners.set(base, (owners.get(base) ?? 0) + 1);
 
-  const names = new Map<string, string>();
-  const taken = new Set<string>(reserved);
   const needHash: Array<[string, string]> = [];
   for (const [id, base] of bases) {
-    if (base.length <= MAX_LENGTH && owners.get(base) === 1 && !reserved.has(base)) {
+    if (names.has(id)) continue;
+    if (base.length <= MAX_LENGTH && owners.get(base) === 1 && !taken.has(base)) {
       names.set(id, base);
       taken.add(base);
     } else {

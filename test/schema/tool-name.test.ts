@@ -73,3 +73,82 @@ describe("assignToolNames", () => {
     );
   });
 });
+
+describe("assignToolNames with remembered names", () => {
+  const reserved = new Set(["search_actions", "run_action"]);
+  const incumbent = { id: "act-list-customers", key: "list-customers", name: "List Customers" };
+  const newcomer = { id: "act-list-customers-2", key: "", name: "List customers" };
+
+  test("the incumbent keeps its name, the colliding newcomer takes the suffix", () => {
+    const before = assignToolNames([incumbent], reserved);
+    expect(before.get(incumbent.id)).toBe("list_customers");
+    const after = assignToolNames([incumbent, newcomer], reserved, before);
+    expect(after.get(incumbent.id)).toBe("list_customers");
+    expect(after.get(newcomer.id)).toMatch(/^list_customers_[0-9a-f]{6}$/);
+    // Order of the listing does not matter either.
+    expect(assignToolNames([newcomer, incumbent], reserved, before)).toEqual(after);
+  });
+
+  test("without a memory both collide and take a suffix (why the memory is needed)", () => {
+    const names = assignToolNames([incumbent, newcomer], reserved);
+    expect(names.get(incumbent.id)).toMatch(/^list_customers_[0-9a-f]{6}$/);
+    expect(names.get(newcomer.id)).toMatch(/^list_customers_[0-9a-f]{6}$/);
+  });
+
+  test("a hashed name sticks after its rival is gone; a newcomer never takes a remembered name", () => {
+    const both = assignToolNames([incumbent, newcomer], reserved);
+    const alone = assignToolNames([newcomer], reserved, both);
+    expect(alone.get(newcomer.id)).toBe(both.get(newcomer.id));
+    const third = { id: "act-third", key: both.get(newcomer.id) ?? "", name: "x" };
+    const grown = assignToolNames([newcomer, third], reserved, both);
+    expect(grown.get(newcomer.id)).toBe(both.get(newcomer.id));
+    expect(grown.get(third.id)).not.toBe(both.get(newcomer.id));
+  });
+
+  test("forgets names of gone actions, malformed or reserved names, and a name claimed twice", () => {
+    const a = { id: "a", key: "alpha" };
+    const b = { id: "b", key: "beta" };
+    const c = { id: "c", key: "gamma" };
+    const remembered = new Map([
+      ["gone", "delta"],
+      ["a", "Not A Name!"],
+      ["b", "run_action"],
+      ["c", "shared"],
+      ["d", "shared"],
+    ]);
+    const d = { id: "d", key: "delta" };
+    const names = assignToolNames([a, b, c, d], reserved, remembered);
+    expect(names.get("a")).toBe("alpha");
+    expect(names.get("b")).toBe("beta");
+    expect(names.get("c")).toBe("shared"); // the smaller id wins a name claimed twice
+    expect(names.get("d")).toBe("delta"); // "delta" was remembered for an action that is gone
+  });
+
+  test("any catalog that grows and shrinks: every surviving action keeps its name", () => {
+    const action = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 8 }),
+      key: fc.option(fc.constantFrom("get-person", "Get Person", "", "list", "x".repeat(50), "run_action"), {
+        nil: null,
+      }),
+      name: fc.option(fc.constantFrom("List customers", "get person", "list"), { nil: undefined }),
+    });
+    const catalog = fc.uniqueArray(action, { selector: (a) => a.id, maxLength: 15 });
+    fc.assert(
+      fc.property(catalog, catalog, fc.nat(), (first, extra, dropSeed) => {
+        const before = assignToolNames(first, reserved);
+        const ids = new Set(first.map((a) => a.id));
+        const kept = first.filter((_, i) => (i + dropSeed) % 3 !== 0);
+        const next = [...kept, ...extra.filter((a) => !ids.has(a.id))];
+        const after = assignToolNames(next, reserved, before);
+        for (const a of kept) expect(after.get(a.id)).toBe(before.get(a.id));
+        const values = [...after.values()];
+        expect(new Set(values).size).toBe(values.length);
+        for (const name of values) {
+          expect(name).toMatch(NAME);
+          expect(reserved.has(name)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
