@@ -4,7 +4,7 @@
  * messages or lose data, whose descriptions tell the agent to preview and confirm first.
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 
 const READ_TYPES = new Set([
   "list-data-records",

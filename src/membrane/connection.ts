@@ -6,7 +6,7 @@
 import { ConnectionError } from "../errors.js";
 import type { CliRunOptions } from "./cli.js";
 import type { MembraneClient } from "./client.js";
-import type { Connection } from "./schemas.js";
+import type { Connection } from "./contract/records.js";
 
 const CUSTOMER_IO = /customer[\s._-]?io/i;
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import { normalizeSchema } from "../schema/normalize.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";
