@@ -7,7 +7,16 @@ import type { JsonObject } from "./state/types.js";
 
 export const CONNECTION_ID = "sandbox-customerio";
 export const CONNECTOR_ID = "64c1f0a9b3e2d45f7a8c9d01";
-const INTEGRATION = { id: "6651f0c2a1b2c3d4e5f60718", key: "customerio", name: "Customer.io" };
+const LOGO_URI = "https://static.example.com/logos/customerio.svg";
+/** The integration as Membrane embeds it in a connection or an action (`logoUri` is required there). */
+export const INTEGRATION = {
+  id: "6651f0c2a1b2c3d4e5f60718",
+  key: "customerio",
+  name: "Customer.io",
+  logoUri: LOGO_URI,
+} as const;
+/** The Membrane user (the person logged in to the CLI) who owns the connection. */
+const USER_ID = "6651f0c2a1b2c3d4e5f60700";
 
 export function sandboxConnection(): JsonObject {
   return {
@@ -18,7 +27,8 @@ export function sandboxConnection(): JsonObject {
     disconnected: false,
     integrationId: INTEGRATION.id,
     connectorId: CONNECTOR_ID,
-    integration: { ...INTEGRATION, logoUri: "https://static.example.com/logos/customerio.svg" },
+    userId: USER_ID,
+    integration: { ...INTEGRATION },
     createdAt: "2024-06-01T00:00:00.000Z",
     updatedAt: "2024-06-01T00:00:00.000Z",
   };
@@ -31,7 +41,7 @@ export function connectorSearchResult(): JsonObject {
       id: CONNECTOR_ID,
       key: "customerio",
       name: "Customer.io",
-      logoUri: "https://static.example.com/logos/customerio.svg",
+      logoUri: LOGO_URI,
       description:
         "Marketing automation: people, segments, campaigns, broadcasts and transactional messages.",
     },

@@ -3,6 +3,7 @@
  * key (or the name when the key is empty), the connection id, and only the fields the spec sets.
  */
 import { createHash } from "node:crypto";
+import { INTEGRATION } from "../connection.js";
 import type { JsonObject } from "../state/types.js";
 import type { ActionSpec } from "./types.js";
 
@@ -22,7 +23,7 @@ export function actionRecord(spec: ActionSpec, connectionId: string): JsonObject
   if (spec.inputSchema) record["inputSchema"] = spec.inputSchema;
   if (spec.outputSchema) record["outputSchema"] = spec.outputSchema;
   record["connectionId"] = connectionId;
-  record["integration"] = { id: "6651f0c2a1b2c3d4e5f60718", key: "customerio", name: "Customer.io" };
+  record["integration"] = { ...INTEGRATION };
   if (spec.isReadOnly !== undefined) record["isReadOnly"] = spec.isReadOnly;
   if (spec.state !== undefined) record["state"] = spec.state;
   return record;
