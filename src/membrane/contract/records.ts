@@ -73,7 +73,8 @@ export const ConnectorSchema = z.looseObject({
 });
 
 export const RunResultSchema = z.looseObject({
-  output: z.unknown(),
+  /** Optional in the SDK's ActionRunResponse: a run that returned nothing may print `{}`. */
+  output: z.unknown().optional(),
   actionRunId: optionalString,
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
