@@ -16,6 +16,8 @@ export const ConnectionSchema = z.looseObject({
   name: optionalString,
   key: optionalString,
   state: optionalString,
+  /** `disconnected` is deprecated in the SDK for `connected`; either may come. */
+  connected: z.boolean().nullish(),
   disconnected: z.boolean().nullish(),
   integrationId: optionalString,
   connectorId: optionalString,
