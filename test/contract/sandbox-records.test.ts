@@ -36,6 +36,18 @@ describe("sandbox records against @membranehq/sdk", () => {
       expect(issues(ConnectionApiResponse, connection)).toEqual([]);
   });
 
+  it.each(["no-connection", "two-connections", "reconnect-needed"])(
+    "its connections under the %s fault are ConnectionApiResponses too",
+    async (fault) => {
+      const run = await sandbox(stateDir, ["connection", "list", "--json"], {
+        CUSTOMERIO_SANDBOX_FAULT: fault,
+      });
+      const { items } = run.json();
+      expect(items.length).toBeGreaterThan(0);
+      for (const connection of items) expect(issues(ConnectionApiResponse, connection)).toEqual([]);
+    },
+  );
+
   it("every action, the generated extras included, is an ActionApiResponse with a DataSchema input", async () => {
     const { items } = await listAllActions(stateDir, ["--limit=20"], {
       CUSTOMERIO_SANDBOX_EXTRA_ACTIONS: "40",

@@ -74,9 +74,15 @@ export const ConnectorSchema = z.looseObject({
   element: z.looseObject({ id: z.string(), name: optionalString, key: optionalString }),
 });
 
-export const RunResultSchema = z.looseObject({
-  /** Optional in the SDK's ActionRunResponse: a run that returned nothing may print `{}`. */
-  output: z.unknown().optional(),
-  actionRunId: optionalString,
-});
+export const RunResultSchema = z
+  .looseObject({
+    /** Optional in the SDK's ActionRunResponse: a run that returned nothing may print `{}`. */
+    output: z.unknown().optional(),
+    actionRunId: optionalString,
+  })
+  // An `error` where the output should be is a failure, even when the CLI exited with 0.
+  .refine((run) => run.output !== undefined || run["error"] === undefined, {
+    message: "an error instead of an output",
+    path: ["error"],
+  });
 export type RunResult = z.infer<typeof RunResultSchema>;
