@@ -4,7 +4,7 @@
  * Membrane does not state.
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import type { ActionEffects } from "./effects.js";
 
 export { type ActionEffects, actionEffects } from "./effects.js";

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Action, ActionSchema } from "../membrane/schemas.js";
+import { type Action, ActionSchema } from "../membrane/contract/records.js";
 
 const CACHE_FORMAT = 1;
 

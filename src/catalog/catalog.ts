@@ -8,7 +8,7 @@ import type { SchemaProfile } from "../config.js";
 import type { Logger } from "../log.js";
 import type { MembraneClient } from "../membrane/client.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import { assignToolNames } from "../schema/tool-name.js";
 import type { CatalogCache } from "./cache.js";
 import { buildEntries, type CatalogEntry, indexEntries } from "./entries.js";

@@ -3,7 +3,7 @@
  * the output schema says, the alternatives of a merged schema, and a warning on high-blast operations.
  * At most 1024 characters, since clients truncate or reject longer ones.
  */
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import type { ActionEffects } from "./annotations.js";
 
 export const MAX_DESCRIPTION = 1024;

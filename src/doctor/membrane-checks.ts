@@ -4,7 +4,7 @@
  * what the tool list costs an agent. Each failure carries the error's own next step.
  */
 import { ActionableError, CliError, ConnectionError, describeError } from "../errors.js";
-import type { Connection } from "../membrane/schemas.js";
+import type { Connection } from "../membrane/contract/records.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import type { Services } from "../tools/services.js";
 import { type CheckLine, firstLine } from "./report.js";

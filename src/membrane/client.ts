@@ -18,7 +18,7 @@ import {
   parseItems,
   type RunResult,
   RunResultSchema,
-} from "./schemas.js";
+} from "./contract/records.js";
 
 /** Safety stop for a pager that never ends. */
 const MAX_PAGES = 200;

@@ -6,7 +6,7 @@
 import { ConnectionError } from "../errors.js";
 import type { CliRunOptions } from "./cli.js";
 import type { MembraneClient } from "./client.js";
-import type { Connection } from "./schemas.js";
+import type { Connection } from "./contract/records.js";
 
 const CUSTOMER_IO = /customer[\s._-]?io/i;
 
@@ -17,7 +17,8 @@ export function isCustomerIoConnection(connection: Connection): boolean {
 }
 
 export function isUsable(connection: Connection): boolean {
-  return !connection.disconnected && (connection.state === undefined || connection.state === "READY");
+  const disconnected = connection.disconnected === true || connection.connected === false;
+  return !disconnected && (connection.state === undefined || connection.state === "READY");
 }
 
 const label = (connection: Connection) =>
@@ -26,7 +27,11 @@ const label = (connection: Connection) =>
 /** What a person should do about a connection that exists but cannot run actions. */
 export function nextStepFor(connection: Connection): string {
   const reconnect = `run \`membrane connect --connectionId=${connection.id} --json\` in a terminal`;
-  if (connection.state === "CLIENT_ACTION_REQUIRED" || connection.disconnected) {
+  if (
+    connection.state === "CLIENT_ACTION_REQUIRED" ||
+    connection.disconnected ||
+    connection.connected === false
+  ) {
     const url = connection.clientAction?.uiUrl;
     return url ? `Open ${url} to reconnect Customer.io, or ${reconnect}.` : `Reconnect it: ${reconnect}.`;
   }

@@ -10,11 +10,16 @@
  *                                     use. Default: <os tmpdir>/customerio-mcp-sandbox.
  *   CUSTOMERIO_SANDBOX_LATENCY_MS     sleep this long before answering any command (a slow CLI).
  *   CUSTOMERIO_SANDBOX_EXTRA_ACTIONS  append n generated, varied actions to the catalog (deterministic).
+ *   CUSTOMERIO_SANDBOX_FAULT          misbehave as a real CLI can: comma-separated names from
+ *                                     faults/faults.ts (hang, crash, garbage, huge, not-logged-in, ...).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseCommandLine } from "./cli/args.js";
+import { booleanFlag, parseCommandLine } from "./cli/args.js";
 import { SandboxFailure, UsageError } from "./cli/failure.js";
 import { runCommand } from "./cli/run-command.js";
+import { commandFault, faultDelay } from "./faults/command-faults.js";
+import { activeFaults } from "./faults/faults.js";
+import { runProcessFault } from "./faults/process-faults.js";
 import { stateDirectory, WorkspaceStore } from "./state/store.js";
 
 async function simulateLatency(): Promise<void> {
@@ -25,7 +30,18 @@ async function simulateLatency(): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   await simulateLatency();
   try {
-    const output = await runCommand(parseCommandLine(argv), new WorkspaceStore(stateDirectory()));
+    const args = parseCommandLine(argv);
+    // `--version` always answers, so a faulty CLI can still be identified.
+    const faults = booleanFlag(args, "version") ? new Set<never>() : activeFaults();
+    if (await runProcessFault(faults)) return 0;
+    const faulted = commandFault(faults, args);
+    if (faulted) {
+      if (faulted.stdout) process.stdout.write(faulted.stdout);
+      if (faulted.stderr) process.stderr.write(faulted.stderr);
+      return faulted.exitCode;
+    }
+    await faultDelay(faults, args);
+    const output = await runCommand(args, new WorkspaceStore(stateDirectory()));
     process.stdout.write("text" in output ? `${output.text}\n` : `${JSON.stringify(output.json, null, 2)}\n`);
     return 0;
   } catch (error) {

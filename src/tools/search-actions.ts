@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import { defineGenericTool } from "./define-tool.js";
 import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
 import type { Services } from "./services.js";

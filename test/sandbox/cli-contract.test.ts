@@ -60,10 +60,9 @@ describe("sandbox CLI contract", () => {
     expect(run.stdout).toBe("");
   });
 
-  it("accepts unknown flags and flags in either form and position", async () => {
+  it("accepts flags in either form and position", async () => {
     const run = await sandbox(stateDir, [
       "--json",
-      "--someFutureFlag=1",
       "action",
       "--limit",
       "3",
@@ -73,5 +72,13 @@ describe("sandbox CLI contract", () => {
     ]);
     expect(run.exitCode).toBe(0);
     expect(run.json().items).toHaveLength(3);
+  });
+
+  it("refuses, as commander does, a flag outside the contract or one the command does not take", async () => {
+    const unknown = await sandbox(stateDir, ["action", "list", `--connectionId=${CONNECTION}`, "--future=1"]);
+    expect([unknown.exitCode, unknown.stderr.trim()]).toEqual([2, "error: unknown option '--future'"]);
+    const misplaced = await sandbox(stateDir, ["connection", "list", "--json", "--input={}"]);
+    expect(misplaced.exitCode).toBe(2);
+    expect(misplaced.stderr).toContain("unknown option '--input' for 'connection list'");
   });
 });

@@ -5,6 +5,7 @@
  * cannot be edited, nothing about what running the action does.
  */
 import { createHash } from "node:crypto";
+import { INTEGRATION } from "../connection.js";
 import type { JsonObject } from "../state/types.js";
 import type { ActionSpec } from "./types.js";
 
@@ -24,7 +25,7 @@ export function actionRecord(spec: ActionSpec, connectionId: string): JsonObject
   if (spec.inputSchema) record["inputSchema"] = spec.inputSchema;
   if (spec.outputSchema) record["outputSchema"] = spec.outputSchema;
   record["connectionId"] = connectionId;
-  record["integration"] = { id: "6651f0c2a1b2c3d4e5f60718", key: "customerio", name: "Customer.io" };
+  record["integration"] = { ...INTEGRATION };
   record["isReadOnly"] = true; // A published package's element: its definition cannot be edited.
   if (spec.state !== undefined) record["state"] = spec.state;
   return record;

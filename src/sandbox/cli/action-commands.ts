@@ -7,7 +7,7 @@ import { actionRecord } from "../catalog/action-record.js";
 import { buildCatalog, findAction } from "../catalog/catalog.js";
 import { rankByIntent } from "../catalog/intent.js";
 import { readsOnly } from "../catalog/types.js";
-import { requireConnection } from "../connection.js";
+import { requireConnection, requireReady } from "../connection.js";
 import { applyDefaults } from "../input/defaults.js";
 import { validateInput } from "../input/validate.js";
 import type { WorkspaceStore } from "../state/store.js";
@@ -18,10 +18,11 @@ import { SandboxFailure, UsageError } from "./failure.js";
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 20;
 
-function requiredConnectionId(args: ParsedArgs): string {
+function requiredConnectionId(args: ParsedArgs, mustBeReady = false): string {
   const connectionId = stringFlag(args, "connectionId");
   if (!connectionId) throw new UsageError("error: required option '--connectionId <id>' not specified");
-  requireConnection(connectionId);
+  if (mustBeReady) requireReady(connectionId);
+  else requireConnection(connectionId);
   return connectionId;
 }
 
@@ -55,7 +56,7 @@ function parseInput(raw: string | undefined): Record<string, unknown> {
 
 export async function actionRun(args: ParsedArgs, actionRef: string | undefined, store: WorkspaceStore) {
   if (!actionRef) throw new UsageError("error: missing required argument 'actionId'");
-  requiredConnectionId(args);
+  requiredConnectionId(args, true);
   const rawInput = parseInput(stringFlag(args, "input"));
   const actionRunId = `run_${randomBytes(12).toString("hex")}`;
   try {

@@ -1,48 +1,23 @@
 /**
- * Parses a Membrane-style command line with node:util parseArgs. Flags may come as `--flag=value` or
- * `--flag value`, before or after positionals; flags the sandbox does not know are accepted and ignored,
- * as a newer CLI would accept them.
+ * The sandbox's command line, parsed by the contract's own parser (src/membrane/contract/parse.ts), so
+ * the sandbox accepts exactly what the Membrane CLI accepts; plus readers for the parsed flags.
  */
-import { parseArgs } from "node:util";
+import type { FlagName } from "../../membrane/contract/commands.js";
+import { CliUsageError, type ParsedCommandLine, parseCliArgs } from "../../membrane/contract/parse.js";
 import { UsageError } from "./failure.js";
 
-export interface ParsedArgs {
-  positionals: string[];
-  flags: Record<string, string | boolean | (string | boolean)[] | undefined>;
-}
-
-const OPTIONS = {
-  json: { type: "boolean" },
-  version: { type: "boolean" },
-  help: { type: "boolean" },
-  rawData: { type: "boolean" },
-  tenant: { type: "boolean" },
-  elementType: { type: "string" },
-  connectorId: { type: "string" },
-  connectionId: { type: "string" },
-  intent: { type: "string" },
-  limit: { type: "string" },
-  cursor: { type: "string" },
-  input: { type: "string" },
-  method: { type: "string", short: "X" },
-  header: { type: "string", short: "H", multiple: true },
-  data: { type: "string", short: "d" },
-  query: { type: "string", multiple: true },
-  pathParam: { type: "string", multiple: true },
-} as const;
+export type ParsedArgs = ParsedCommandLine;
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: OPTIONS,
-    strict: false,
-    allowPositionals: true,
-  });
-  return { positionals, flags: values };
+  try {
+    return parseCliArgs(argv);
+  } catch (error) {
+    throw error instanceof CliUsageError ? new UsageError(error.message) : error;
+  }
 }
 
 /** A string flag's value; `undefined` when absent, a usage error when given without a value. */
-export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+export function stringFlag(args: ParsedArgs, name: FlagName): string | undefined {
   const value = args.flags[name];
   if (value === undefined) return undefined;
   const last = Array.isArray(value) ? value[value.length - 1] : value;
@@ -51,7 +26,7 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
 }
 
 /** Every value of a repeatable string flag, in order. */
-export function listFlag(args: ParsedArgs, name: string): string[] {
+export function listFlag(args: ParsedArgs, name: FlagName): string[] {
   const value = args.flags[name];
   if (value === undefined) return [];
   const all = Array.isArray(value) ? value : [value];
@@ -61,7 +36,7 @@ export function listFlag(args: ParsedArgs, name: string): string[] {
   });
 }
 
-export function booleanFlag(args: ParsedArgs, name: string): boolean {
+export function booleanFlag(args: ParsedArgs, name: FlagName): boolean {
   const value = args.flags[name];
   return value === true || value === "true";
 }

@@ -1,10 +1,16 @@
 /** `connection list`, `search` and `connect`: finding (or pretending to create) the Customer.io connection. */
-import { CONNECTOR_ID, connectorSearchResult, requireConnection, sandboxConnection } from "../connection.js";
+import {
+  CONNECTOR_ID,
+  connectorSearchResult,
+  requireConnection,
+  sandboxConnection,
+  sandboxConnections,
+} from "../connection.js";
 import { type ParsedArgs, stringFlag } from "./args.js";
 import { SandboxFailure, UsageError } from "./failure.js";
 
 export function connectionList(): unknown {
-  return { items: [sandboxConnection()] };
+  return { items: sandboxConnections() };
 }
 
 const CUSTOMERIO_TERM = /customer[\s.-]?io|customerio/i;
@@ -21,8 +27,9 @@ export function connect(args: ParsedArgs): unknown {
   const connectorId = stringFlag(args, "connectorId");
   const connectionId = stringFlag(args, "connectionId");
   if (connectionId !== undefined) {
-    requireConnection(connectionId);
-    return sandboxConnection();
+    // Reconnecting completes at once: the connection comes back READY (the sandbox keeps no such state).
+    const { clientAction: _done, ...connection } = requireConnection(connectionId);
+    return { ...connection, state: "READY" };
   }
   if (connectorId === undefined)
     throw new UsageError("error: connect needs --connectorId=<id> or --connectionId=<id>");

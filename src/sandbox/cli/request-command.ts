@@ -3,7 +3,7 @@
  * it. Prints the upstream body; an upstream 4xx/5xx becomes a failure carrying `status` and `data`.
  */
 import { dispatch, isWriteMethod, normalizePath } from "../api/router.js";
-import { requireConnection } from "../connection.js";
+import { requireReady } from "../connection.js";
 import type { WorkspaceStore } from "../state/store.js";
 import { booleanFlag, keyValuePairs, listFlag, type ParsedArgs, stringFlag } from "./args.js";
 import { badRequest, UsageError } from "./failure.js";
@@ -44,7 +44,7 @@ export async function request(args: ParsedArgs, operands: string[], store: Works
   for (const header of listFlag(args, "header")) {
     if (!header.includes(":")) throw new UsageError(`error: --header expects "Name: value", got "${header}"`);
   }
-  requireConnection(connectionId);
+  requireReady(connectionId);
   const { path, query } = normalizePath(fillPathParams(rawPath, args));
   for (const [name, value] of keyValuePairs(listFlag(args, "query"), "query")) query.append(name, value);
   const apiRequest = { method, path, query, body: requestBody(args) };

@@ -1,4 +1,5 @@
 /** Routes a parsed command line to the command that serves it and returns what goes on stdout. */
+import { COMMANDS } from "../../membrane/contract/commands.js";
 import type { WorkspaceStore } from "../state/store.js";
 import { actionList, actionRun } from "./action-commands.js";
 import type { ParsedArgs } from "./args.js";
@@ -9,15 +10,12 @@ import { request } from "./request-command.js";
 
 export const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";
 
-const USAGE = `Usage: customerio-mcp-sandbox <command> [options]
-A simulated Membrane CLI over a fake Customer.io workspace. Commands:
-  connection list --json
-  search <term> --elementType=connector --json
-  connect --connectorId=<id> | --connectionId=<id> --json
-  action list --connectionId=<id> [--intent=<text>] [--limit=<n>] [--cursor=<c>] --json
-  action run <actionId> --connectionId=<id> [--input=<json>] --json
-  request <connectionId> <path> [-X <method>] [-H "Name: value"] [-d <body>] [--query k=v] [--pathParam k=v]
-  login --tenant | whoami`;
+const USAGE = [
+  "Usage: customerio-mcp-sandbox <command> [options]",
+  "A simulated Membrane CLI over a fake Customer.io workspace. Commands:",
+  ...COMMANDS.map((command) => `  ${command.usage}`),
+  "  whoami",
+].join("\n");
 
 /** What the command prints: a JSON value, or plain text for `--version` and help. */
 export type CommandOutput = { json: unknown } | { text: string };
