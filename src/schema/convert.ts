@@ -111,7 +111,9 @@ function convertType(node: Schema, out: Schema): void {
   let types = uniqueByJson(known.filter((t) => t !== "null"));
   if (types.includes("number")) types = types.filter((t) => t !== "integer");
   // OpenAPI's `nullable: true` (Membrane accepts it) means the same as a "null" in the type array.
-  const withNull = known.includes("null") || (node.nullable === true && types.length > 0);
+  // So does a null listed in the enum: the author meant it to be sent.
+  const listsNull = Array.isArray(node.enum) && node.enum.includes(null);
+  const withNull = known.includes("null") || ((node.nullable === true || listsNull) && types.length > 0);
   if (withNull && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   if (types.length === 1) out.type = withNull ? [types[0], "null"] : types[0];
   else if (types.length > 1 && node.anyOf === undefined && node.oneOf === undefined) {

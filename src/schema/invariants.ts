@@ -69,7 +69,10 @@ function walk(
   totals: { properties: number; enumValues: number; depth: number },
   depth: number,
 ): void {
-  totals.depth = Math.max(totals.depth, depth);
+  const nests = (t: unknown) => t === "object" || t === "array";
+  if (isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(nests) : nests(node.type))) {
+    totals.depth = Math.max(totals.depth, depth); // OpenAI counts the nesting of objects and arrays
+  }
   if (typeof node === "boolean") return void problems.push(`${where}: bare boolean schema`);
   if (!isPlainObject(node)) return void problems.push(`${where}: not a schema object`);
   for (const key of Object.keys(node)) {
