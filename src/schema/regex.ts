@@ -31,7 +31,8 @@ export const re2Engine = Object.assign(
   (pattern: string, _flags: string) => {
     const compiled = compileRe2(pattern);
     if (compiled === null) throw new Error(`pattern not supported by the linear-time engine: ${pattern}`);
-    return { test: (text: string) => compiled.matcher(text).find() };
+    // Ajv keys its compiled patterns by toString(): each pattern needs its own.
+    return { test: (text: string) => compiled.matcher(text).find(), toString: () => `re2:${pattern}` };
   },
   { code: "re2js" },
 );

@@ -6,8 +6,8 @@
  */
 import { ListToolsResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import type { SchemaProfile } from "../config.js";
-import { isPlainObject } from "./keywords.js";
 import { schemaProblems } from "./invariants.js";
+import { isPlainObject } from "./keywords.js";
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
