@@ -92,10 +92,10 @@ export function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
     }
     return text;
   };
-  const properties: Schema = {};
+  const properties = new Map<string, unknown>(); // a Map: large objects are slow to grow one key at a time
   let ownProperties = false;
   if (isPlainObject(node.properties)) {
-    for (const [name, value] of Object.entries(node.properties)) setOwn(properties, name, value);
+    for (const [name, value] of Object.entries(node.properties)) properties.set(name, value);
     ownProperties = true;
   }
   const required = new Set<string>(Array.isArray(node.required) ? node.required.map(String) : []);
@@ -103,7 +103,7 @@ export function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
   for (const member of members) {
     const fits = Object.entries(member).every(([key, value]) => {
       if (key === "properties" && isPlainObject(value)) {
-        return Object.keys(value).every((name) => !Object.hasOwn(properties, name));
+        return Object.keys(value).every((name) => !properties.has(name));
       }
       if (!(key in node) || WORDS.has(key) || key === "required") return true;
       return serialized(key) === JSON.stringify(value);
@@ -114,7 +114,7 @@ export function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
     }
     for (const [key, value] of Object.entries(member)) {
       if (key === "properties" && isPlainObject(value)) {
-        for (const [name, schema] of Object.entries(value)) setOwn(properties, name, schema);
+        for (const [name, schema] of Object.entries(value)) properties.set(name, schema);
         ownProperties = true;
       } else if (key === "required" && Array.isArray(value)) {
         for (const name of value) required.add(String(name));
@@ -124,7 +124,7 @@ export function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
       }
     }
   }
-  if (ownProperties) node.properties = properties;
+  if (ownProperties) node.properties = Object.fromEntries(properties); // own keys, even "__proto__"
   if (required.size > 0) node.required = [...required];
   return rest;
 }

@@ -86,7 +86,10 @@ export function containsFormula(value: unknown): boolean {
 
 /** Sets an own property even when the name is `__proto__`: property names are kept as they come. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where assignment would not make an own property (it is slow on large objects).
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 export function uniqueByJson<T>(values: readonly T[]): T[] {

@@ -21,18 +21,29 @@ function declaredNames(node: Schema, into: Set<string>): Set<string> {
   return into;
 }
 
-/** Prunes `required` names nothing declares, in place, throughout the tree. */
-export function pruneRequired(node: Schema, inherited: ReadonlySet<string> = new Set()): void {
-  const names = declaredNames(node, new Set(inherited));
+/** Names in reach: a node's own set, then its enclosing nodes' (a chain, so nothing is copied). */
+interface Scope {
+  names: ReadonlySet<string>;
+  parent?: Scope;
+}
+
+function inScope(scope: Scope | undefined, name: string): boolean {
+  for (let s = scope; s !== undefined; s = s.parent) if (s.names.has(name)) return true;
+  return false;
+}
+
+/** Prunes `required` names nothing declares, in place, throughout the tree. Linear in the tree's size. */
+export function pruneRequired(node: Schema, inherited?: Scope): void {
+  const scope: Scope = { names: declaredNames(node, new Set()), ...(inherited && { parent: inherited }) };
   if (Array.isArray(node.required)) {
-    const kept = node.required.filter((name) => typeof name === "string" && names.has(name));
+    const kept = node.required.filter((name) => typeof name === "string" && inScope(scope, name));
     if (kept.length > 0) node.required = kept;
     else delete node.required;
   }
   for (const key of COMBINATORS) {
     const list = node[key];
     if (Array.isArray(list))
-      for (const member of list) if (isPlainObject(member)) pruneRequired(member, names);
+      for (const member of list) if (isPlainObject(member)) pruneRequired(member, scope);
   }
   if (isPlainObject(node.properties)) {
     for (const child of Object.values(node.properties)) if (isPlainObject(child)) pruneRequired(child);
