@@ -18,6 +18,7 @@ import {
   uniqueByJson,
   withSentence,
 } from "./keywords.js";
+import { convertPickList } from "./pick-list.js";
 import { overlay, type RefResolver } from "./refs.js";
 
 export interface ConvertContext {
@@ -29,7 +30,6 @@ export interface ConvertContext {
 }
 
 const MAX_DEPTH = 24;
-const MAX_LISTED_RECORDS = 30;
 
 /** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
 export function showPath(path: string): string {
@@ -58,13 +58,7 @@ export function convertNode(
   const out: Schema = {};
   copyValueKeywords(node, out, (sentence) => ctx.notes.push(`${showPath(path)} ${sentence}`));
   convertType(node, out);
-  convertReferenceRecords(node, out);
-  if (node.allowCustom === true && Array.isArray(out.enum)) {
-    // Membrane's allowCustom lifts the list: its values are suggestions.
-    const known = out.enum.filter((v) => v !== null).map((v) => JSON.stringify(v));
-    out.description = withSentence(out.description, `Known values: ${known.join(", ")}; others allowed.`);
-    delete out.enum;
-  }
+  convertPickList(node, out);
   convertObject(node, out, ctx, path, depth);
   convertArray(node, out, ctx, path, depth);
   convertCombinators(node, out, ctx, path, depth);
@@ -125,37 +119,6 @@ function convertType(node: Schema, out: Schema): void {
 
 const isArrayType = (type: unknown): boolean =>
   type === "array" || (Array.isArray(type) && type.includes("array"));
-
-/** Membrane's pick-list: `[{id, name}]`, where `id` is the value and `name` its label. */
-function convertReferenceRecords(node: Schema, out: Schema): void {
-  if (!Array.isArray(node.referenceRecords)) return;
-  const records = node.referenceRecords.filter(
-    (r): r is Schema => isPlainObject(r) && (typeof r.id === "string" || typeof r.id === "number"),
-  );
-  if (records.length === 0) return;
-  if (out.type === undefined) {
-    if (records.every((r) => typeof r.id === "string")) out.type = "string";
-    else if (records.every((r) => Number.isInteger(r.id))) out.type = "integer";
-  }
-  const nullable = Array.isArray(out.type) && out.type.includes("null");
-  const baseType = Array.isArray(out.type) ? out.type[0] : out.type;
-  const ids = uniqueByJson(records.map((r) => (baseType === "string" ? String(r.id) : r.id)));
-  if (nullable) ids.push(null);
-  const labels = records.slice(0, MAX_LISTED_RECORDS).map((r) => {
-    const label = typeof r.name === "string" ? r.name.trim() : "";
-    return label && label !== String(r.id) ? `${r.id} (${label})` : String(r.id);
-  });
-  const more = records.length > MAX_LISTED_RECORDS ? `, and ${records.length - MAX_LISTED_RECORDS} more` : "";
-  if (node.allowCustom === true) {
-    out.description = withSentence(
-      out.description,
-      `Known values: ${labels.join(", ")}${more}; others allowed.`,
-    );
-  } else {
-    out.enum ??= ids;
-    out.description = withSentence(out.description, `Options: ${labels.join(", ")}${more}.`);
-  }
-}
 
 function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
   const wanted =
