@@ -211,3 +211,20 @@ describe("profiles decode back to what the faithful schema means", () => {
     for (let i = 0; i < 8; i++) expect(text).toContain(`\`must_${i}\``);
   });
 });
+
+test("a long action description is cut, never the alternatives' required fields", async () => {
+  const { describeAction } = await import("../../src/catalog/describe.js");
+  const note = normalizeSchema(
+    {
+      anyOf: [
+        obj({ id: { type: "string" } }, { required: ["id"] }),
+        obj({ email: { type: "string" } }, { required: ["email"] }),
+      ],
+    },
+    "default",
+  ).description;
+  const action = { id: "a1", name: "Identify", description: "word ".repeat(400) } as never;
+  const text = describeAction(action, { highBlast: false } as never, note);
+  expect(text.length).toBeLessThanOrEqual(1024);
+  expect(text.endsWith("(1) required `id`; (2) required `email`.")).toBe(true);
+});
