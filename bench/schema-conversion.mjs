@@ -2,6 +2,8 @@
  * Row 4, schema conversion: converting n varied Membrane schemas (normalizeSchema, the server's own code
  * from dist/) and compiling each one's validator, in schemas per second. Baseline: Ajv compiling the raw
  * schemas as they come (what a converter that did nothing would pay); raw schemas Ajv rejects are counted.
+ * Row 4b, scaling: the time per member of an allOf of 1,600 members against one of 100, and of a union
+ * of 1,600 unions against one of 100 (flattened); a linear converter keeps the ratio near 1.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { variedSchemas } from "./lib/schemas.mjs";
@@ -36,6 +38,7 @@ export async function measureSchemaConversion({ schemas: n }) {
   }
   const raw = n / ((performance.now() - rawStarted) / 1000);
   return [
+    ...scalingRows(normalizeSchema),
     {
       row: "4",
       name: `Schema conversion + validator compile, ${int(n)} varied schemas (${failed} not convertible)`,
@@ -46,4 +49,53 @@ export async function measureSchemaConversion({ schemas: n }) {
       met: failed === 0 ? undefined : false,
     },
   ];
+}
+
+const member = (i) => ({
+  type: "object",
+  properties: { [`p${i}`]: { type: "string" } },
+  required: [`p${i}`],
+});
+const allOf = (n) => ({ allOf: Array.from({ length: n }, (_, i) => member(i)) });
+/** A union of n unions (each of two values), flattened into one list of 2n alternatives. */
+function nestedUnion(n) {
+  const inner = (i) => ({
+    anyOf: [
+      { type: "integer", const: i },
+      { type: "string", const: `s${i}` },
+    ],
+  });
+  return { type: "object", properties: { v: { anyOf: Array.from({ length: n }, (_, i) => inner(i)) } } };
+}
+
+/** Milliseconds per member of the best of a few runs (the first run warms the code). */
+function perMember(normalizeSchema, make, n) {
+  const schema = make(n);
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 8; run++) {
+    const started = performance.now();
+    normalizeSchema(schema, "default");
+    best = Math.min(best, performance.now() - started);
+  }
+  return best / n;
+}
+
+function scalingRows(normalizeSchema) {
+  return [
+    ["allOf members", allOf],
+    ["nested unions", nestedUnion],
+  ].map(([what, make]) => {
+    const small = perMember(normalizeSchema, make, 100);
+    const large = perMember(normalizeSchema, make, 1_600);
+    const growth = large / small;
+    return {
+      row: "4b",
+      name: `Schema conversion scaling, ${what}: 1,600 vs 100 (time per member)`,
+      result: `${(large * 1000).toFixed(1)} µs/member at 1,600`,
+      baseline: `${(small * 1000).toFixed(1)} µs/member at 100`,
+      ratio: ratio(growth),
+      goal: "<= 4x per member (quadratic would be 16x)",
+      met: growth <= 4,
+    };
+  });
 }

@@ -48,7 +48,9 @@ export function describeAction(
   parts.push(own);
   const returns = returnsLine(action.outputSchema);
   if (returns) parts.push(returns);
-  if (schemaNote) parts.push(tidy(schemaNote));
+  // The schema note (the alternatives and their required fields) is kept whole; the rest is cut to fit.
+  const note = schemaNote ? `\n${tidy(schemaNote)}` : "";
   const text = parts.join("\n");
-  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;
+  const room = MAX_DESCRIPTION - note.length;
+  return text.length <= room ? `${text}${note}` : `${text.slice(0, room - 1).trimEnd()}…${note}`;
 }

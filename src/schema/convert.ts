@@ -1,8 +1,10 @@
 /**
  * Converts one node of Membrane's DataSchema into a clean JSON Schema node: standard keywords only, `$ref`s
- * resolved (refs.ts), `referenceRecords` pick-lists turned into enums, type arrays made non-null, arrays
- * given `items`, `required` limited to properties that exist, read-only properties left out. It knows
- * nothing of the root or of client profiles: normalize.ts drives it and profile.ts adapts its output.
+ * resolved (refs.ts), `referenceRecords` pick-lists turned into enums (unless `allowCustom`), `null` kept
+ * where the schema allows it (type arrays, `nullable`, enums), arrays given `items`, read-only properties
+ * left out. Its output is the faithful schema: what Membrane checks, used to validate every input.
+ * `required` is kept as written here (a name may sit in another allOf/anyOf member than its property);
+ * required.ts prunes what names nothing. It knows nothing of the root or of client profiles.
  */
 import { convertCombinators } from "./combinators.js";
 import {
@@ -16,6 +18,7 @@ import {
   uniqueByJson,
   withSentence,
 } from "./keywords.js";
+import { convertPickList } from "./pick-list.js";
 import { overlay, type RefResolver } from "./refs.js";
 
 export interface ConvertContext {
@@ -27,7 +30,6 @@ export interface ConvertContext {
 }
 
 const MAX_DEPTH = 24;
-const MAX_LISTED_RECORDS = 30;
 
 /** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
 export function showPath(path: string): string {
@@ -56,7 +58,7 @@ export function convertNode(
   const out: Schema = {};
   copyValueKeywords(node, out, (sentence) => ctx.notes.push(`${showPath(path)} ${sentence}`));
   convertType(node, out);
-  convertReferenceRecords(node, out);
+  convertPickList(node, out);
   convertObject(node, out, ctx, path, depth);
   convertArray(node, out, ctx, path, depth);
   convertCombinators(node, out, ctx, path, depth);
@@ -64,7 +66,7 @@ export function convertNode(
     if (out.properties !== undefined || out.additionalProperties !== undefined) out.type = "object";
     else if (out.items !== undefined) out.type = "array";
   }
-  if (out.type === "array" && out.items === undefined) out.items = {};
+  if (isArrayType(out.type) && out.items === undefined) out.items = {};
   return out;
 }
 
@@ -96,44 +98,27 @@ function convertRef(
   return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
 }
 
+/** `type` as a string, or `[t, "null"]` for a nullable one; several types become an `anyOf`. */
 function convertType(node: Schema, out: Schema): void {
   const raw = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? node.type : [];
   const known = raw.filter((t): t is string => typeof t === "string" && JSON_TYPES.has(t));
   let types = uniqueByJson(known.filter((t) => t !== "null"));
   if (types.includes("number")) types = types.filter((t) => t !== "integer");
-  if (types.length === 1) out.type = types[0];
+  // OpenAPI's `nullable: true` (Membrane accepts it) means the same as a "null" in the type array.
+  // So does a null listed in the enum: the author meant it to be sent.
+  const listsNull = Array.isArray(node.enum) && node.enum.includes(null);
+  const withNull = known.includes("null") || ((node.nullable === true || listsNull) && types.length > 0);
+  if (withNull && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (types.length === 1) out.type = withNull ? [types[0], "null"] : types[0];
   else if (types.length > 1 && node.anyOf === undefined && node.oneOf === undefined) {
-    out.anyOf = types.map((type) => (type === "array" ? { type, items: {} } : { type }));
-  } else if (types.length === 0 && known.includes("null")) out.type = "null";
+    const anyOf: Schema[] = types.map((type) => (type === "array" ? { type, items: {} } : { type }));
+    if (withNull) anyOf.push({ type: "null" });
+    out.anyOf = anyOf;
+  } else if (types.length === 0 && withNull) out.type = "null";
 }
 
-/** Membrane's pick-list: `[{id, name}]`, where `id` is the value and `name` its label. */
-function convertReferenceRecords(node: Schema, out: Schema): void {
-  if (!Array.isArray(node.referenceRecords)) return;
-  const records = node.referenceRecords.filter(
-    (r): r is Schema => isPlainObject(r) && (typeof r.id === "string" || typeof r.id === "number"),
-  );
-  if (records.length === 0) return;
-  if (out.type === undefined) {
-    if (records.every((r) => typeof r.id === "string")) out.type = "string";
-    else if (records.every((r) => Number.isInteger(r.id))) out.type = "integer";
-  }
-  const ids = uniqueByJson(records.map((r) => (out.type === "string" ? String(r.id) : r.id)));
-  const labels = records.slice(0, MAX_LISTED_RECORDS).map((r) => {
-    const label = typeof r.name === "string" ? r.name.trim() : "";
-    return label && label !== String(r.id) ? `${r.id} (${label})` : String(r.id);
-  });
-  const more = records.length > MAX_LISTED_RECORDS ? `, and ${records.length - MAX_LISTED_RECORDS} more` : "";
-  if (node.allowCustom === true) {
-    out.description = withSentence(
-      out.description,
-      `Known values: ${labels.join(", ")}${more}; others allowed.`,
-    );
-  } else {
-    out.enum ??= ids;
-    out.description = withSentence(out.description, `Options: ${labels.join(", ")}${more}.`);
-  }
-}
+const isArrayType = (type: unknown): boolean =>
+  type === "array" || (Array.isArray(type) && type.includes("array"));
 
 function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
   const wanted =
@@ -160,15 +145,17 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
       setOwn(properties, name, converted);
     }
     out.properties = properties;
-    const kept = [...required].filter((name) => Object.hasOwn(properties, name));
-    if (kept.length > 0) out.required = kept;
   }
+  // Kept even when the property sits in another allOf/anyOf member; required.ts prunes unknown names.
+  if (required.size > 0) out.required = [...required];
   const extra = node.additionalProperties;
   if (extra === false) out.additionalProperties = false;
+  else if (extra === true)
+    out.additionalProperties = true; // said explicitly: strict mode keeps it open
   else if (isPlainObject(extra)) {
     const converted = convertNode(extra, ctx, childPath(path, "*"), depth + 1);
     if (converted === undefined) out.additionalProperties = false;
-    else if (!isAnyValue(converted)) out.additionalProperties = converted;
+    else out.additionalProperties = isAnyValue(converted) ? true : converted;
   }
 }
 

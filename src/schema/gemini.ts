@@ -3,13 +3,14 @@
  * `additionalProperties`, `default`, `minimum`/`maximum`, `$ref`, type arrays and (classically) `anyOf`,
  * accept `enum` only on strings and `format` only as `date-time` on strings, and reject a nested object
  * whose `properties` are empty. So: alternatives are collapsed into one declaration, non-string enum
- * values become strings (mapped back before the run), and free-form or untyped values become JSON text.
+ * values become strings (mapped back before the run), free-form or untyped values become JSON text, and
+ * `null` cannot be sent (type arrays lose it). What is dropped is said in the description.
  */
-import { isObjectAlternative, mergeAlternativeProperties } from "./combinators.js";
+import { isObjectAlternative, mergeAlternativeProperties, mergeInto } from "./combinators.js";
 import { childPath, showPath } from "./convert.js";
 import { arrayDecoder, type Decoder, objectDecoder } from "./decode.js";
 import { isPlainObject, type Schema, setOwn, textOf, uniqueByJson, withSentence } from "./keywords.js";
-import { asJsonText, hasProperties, inferType, type Profiled } from "./profile-common.js";
+import { asJsonText, describeDropped, hasProperties, inferType, type Profiled } from "./profile-common.js";
 
 const CLIENT = "Gemini";
 
@@ -20,17 +21,15 @@ export function toGemini(node: Schema, path: string, notes: string[], isRoot = f
     notes.push(`${showPath(path)}: an allOf was left out for Gemini`);
     n = rest;
   }
-  const values = Array.isArray(n.enum) ? n.enum : n.const !== undefined ? [n.const] : undefined;
-  if (values && !isRoot) return enumAsStrings(n, values);
+  const listed = Array.isArray(n.enum) ? n.enum : n.const !== undefined ? [n.const] : undefined;
+  const values = listed?.filter((v) => v !== null);
+  if (values && values.length > 0 && !isRoot) return enumAsStrings(n, values);
   const type = isRoot ? "object" : inferType(n);
   if (type === undefined || type === "null" || (type === "object" && !isRoot && !hasProperties(n))) {
     return asJsonText(n, path, notes, CLIENT);
   }
   const out: Schema = { ...textOf(n), type };
-  if (typeof n.format === "string") {
-    if (type === "string" && n.format === "date-time") out.format = n.format;
-    else out.description = withSentence(out.description, `Format: ${n.format}.`);
-  }
+  if (typeof n.format === "string" && type === "string" && n.format === "date-time") out.format = n.format;
   for (const key of ["pattern", "minLength", "maxLength", "minItems", "maxItems"]) {
     if (n[key] !== undefined) out[key] = n[key];
   }
@@ -51,25 +50,29 @@ export function toGemini(node: Schema, path: string, notes: string[], isRoot = f
     if (Array.isArray(n.required) && n.required.length > 0) out.required = n.required;
     decoder = objectDecoder(decoders);
   }
+  describeDropped(n, out);
   return { schema: out, decoder };
 }
 
 /** Gemini accepts `enum` only as strings: other values are written as JSON and mapped back. */
 function enumAsStrings(node: Schema, values: readonly unknown[]): Profiled {
-  const map = new Map<string, unknown>();
-  for (const value of values) {
-    const text = typeof value === "string" ? value : JSON.stringify(value);
-    if (!map.has(text)) map.set(text, value);
-  }
-  const schema = { ...textOf(node), type: "string", enum: [...map.keys()] };
-  const changed = values.some((value) => typeof value !== "string");
+  const plain = new Map<string, unknown>();
+  for (const value of values) plain.set(typeof value === "string" ? value : JSON.stringify(value), value);
+  // When a string and another value would read the same (`[1, "1"]`), every value is written as JSON.
+  const map =
+    plain.size === values.length ? plain : new Map(values.map((value) => [JSON.stringify(value), value]));
+  const schema: Schema = { ...textOf(node), type: "string", enum: [...map.keys()] };
+  const changed = [...map].some(([text, value]) => text !== value);
+  if (map !== plain) schema.description = withSentence(schema.description, "Values are written as JSON.");
   return { schema, decoder: changed ? { kind: "enum", values: map } : null };
 }
 
 /** One declaration for `anyOf` alternatives: merged objects, a shared type, or else JSON text. */
 function collapse(node: Schema): Schema {
   const { anyOf, ...rest } = node;
-  const alternatives = (anyOf as unknown[]).filter(isPlainObject);
+  const alternatives = (anyOf as unknown[]).filter(isPlainObject).filter((alt) => alt.type !== "null");
+  const [single] = alternatives;
+  if (alternatives.length === 1 && single && mergeInto(rest, single)) return rest;
   if (alternatives.every(isObjectAlternative) && (rest.type === undefined || rest.type === "object")) {
     const { required: _required, ...base } = rest; // each alternative has its own required set
     return { ...base, type: "object", properties: mergeAlternativeProperties(rest, alternatives) };
@@ -87,5 +90,7 @@ function collapse(node: Schema): Schema {
     return merged;
   }
   const kinds = [...types].map((t) => t ?? "any value").join(", ");
-  return { ...textOf(rest), description: withSentence(rest.description, `One of: ${kinds}.`) };
+  // Sent as JSON text; the alternatives stay so that JSON text knows whether a plain string is one.
+  const description = withSentence(rest.description, `One of: ${kinds}.`);
+  return { ...textOf(rest), description, anyOf: alternatives };
 }

@@ -1,10 +1,19 @@
 /**
  * The promises an advertised schema keeps, checked after every conversion (a schema that breaks one is
- * never advertised: its action is left out of the direct tools) and by the property-based tests. They are
- * the rules whose breach makes clients drop a tool or, worse, every tool of the server.
+ * never advertised: its action is left out of the direct tools), by the property-based tests and over
+ * every tool list the tests produce (toolListProblems in tool-list-invariants.ts). They are the rules
+ * whose breach makes clients drop a tool or, worse, every tool of the server: a root object without
+ * combinators, property keys Anthropic's API takes (`^[a-zA-Z0-9_.-]{1,64}$`, no prototype member),
+ * Gemini's subset, and OpenAI strict mode (closed objects, every property required, nesting at most 10,
+ * at most 5,000 properties and 1,000 enum values).
  */
 import type { SchemaProfile } from "../config.js";
+import { isSafeKey } from "./advertise.js";
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
+
+const STRICT_MAX_DEPTH = 10;
+const STRICT_MAX_PROPERTIES = 5_000;
+const STRICT_MAX_ENUM_VALUES = 1_000;
 
 const GEMINI_REJECTS = [
   "additionalProperties",
@@ -28,7 +37,15 @@ export function schemaProblems(schema: unknown, profile: SchemaProfile = "defaul
   if (schema.type !== "object") problems.push('root: type is not "object"');
   if (!isPlainObject(schema.properties)) problems.push("root: properties missing");
   for (const key of ["anyOf", "oneOf", "allOf"]) if (key in schema) problems.push(`root: has ${key}`);
-  walk(schema, "root", profile, true, problems);
+  const totals = { properties: 0, enumValues: 0, depth: 0 };
+  walk(schema, "root", profile, true, problems, totals, 0);
+  if (profile === "openai-strict") {
+    if (totals.depth > STRICT_MAX_DEPTH) problems.push(`root: nested ${totals.depth} levels (openai-strict)`);
+    if (totals.properties > STRICT_MAX_PROPERTIES)
+      problems.push(`root: ${totals.properties} properties (openai-strict)`);
+    if (totals.enumValues > STRICT_MAX_ENUM_VALUES)
+      problems.push(`root: ${totals.enumValues} enum values (openai-strict)`);
+  }
   return problems;
 }
 
@@ -38,9 +55,9 @@ function checkType(type: unknown, where: string, profile: SchemaProfile, problem
     if (!JSON_TYPES.has(type)) problems.push(`${where}: unknown type ${type}`);
     return;
   }
-  // Only OpenAI strict's nullable form [t, "null"] may be an array.
+  // Only the nullable form [t, "null"] may be an array, and not for Gemini.
   const nullable = Array.isArray(type) && type.length === 2 && JSON_TYPES.has(type[0]) && type[1] === "null";
-  if (!(profile === "openai-strict" && nullable)) problems.push(`${where}: type is ${JSON.stringify(type)}`);
+  if (!(profile !== "gemini" && nullable)) problems.push(`${where}: type is ${JSON.stringify(type)}`);
 }
 
 function walk(
@@ -49,7 +66,13 @@ function walk(
   profile: SchemaProfile,
   isRoot: boolean,
   problems: string[],
+  totals: { properties: number; enumValues: number; depth: number },
+  depth: number,
 ): void {
+  const nests = (t: unknown) => t === "object" || t === "array";
+  if (isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(nests) : nests(node.type))) {
+    totals.depth = Math.max(totals.depth, depth); // OpenAI counts the nesting of objects and arrays
+  }
   if (typeof node === "boolean") return void problems.push(`${where}: bare boolean schema`);
   if (!isPlainObject(node)) return void problems.push(`${where}: not a schema object`);
   for (const key of Object.keys(node)) {
@@ -68,17 +91,24 @@ function walk(
     if (!ok) problems.push(`${where}: required ${JSON.stringify(node.required)}`);
   }
   if (types.includes("array") && !isPlainObject(node.items)) problems.push(`${where}: array without items`);
-  if (node.additionalProperties !== undefined && node.additionalProperties !== false) {
-    walk(node.additionalProperties, `${where}.*`, profile, false, problems);
+  const extra = node.additionalProperties;
+  if (extra !== undefined && typeof extra !== "boolean") {
+    walk(extra, `${where}.*`, profile, false, problems, totals, depth + 1);
   }
-  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems);
-  for (const [name, child] of Object.entries(properties ?? {}))
-    walk(child, `${where}.${name}`, profile, false, problems);
+  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, depth + 1);
+  for (const [name, child] of Object.entries(properties ?? {})) {
+    if (!isSafeKey(name)) problems.push(`${where}: property key ${JSON.stringify(name)}`);
+    totals.properties += 1;
+    walk(child, `${where}.${name}`, profile, false, problems, totals, depth + 1);
+  }
+  if (Array.isArray(node.enum)) totals.enumValues += node.enum.length;
   for (const key of ["anyOf", "oneOf", "allOf"]) {
     const list = node[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.length === 0) problems.push(`${where}: empty ${key}`);
-    else for (const [i, alt] of list.entries()) walk(alt, `${where}.${key}[${i}]`, profile, false, problems);
+    else
+      for (const [i, alt] of list.entries())
+        walk(alt, `${where}.${key}[${i}]`, profile, false, problems, totals, depth);
   }
   if (profile === "gemini") {
     for (const key of GEMINI_REJECTS) if (key in node) problems.push(`${where}: ${key} (gemini)`);

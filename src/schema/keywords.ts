@@ -5,6 +5,8 @@
  * and default values) so that a malformed one is dropped instead of breaking a client or Ajv.
  */
 
+import { isLinearPattern } from "./regex.js";
+
 /** A JSON Schema node (never a bare boolean once converted). */
 export type Schema = Record<string, unknown>;
 
@@ -84,7 +86,10 @@ export function containsFormula(value: unknown): boolean {
 
 /** Sets an own property even when the name is `__proto__`: property names are kept as they come. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where assignment would not make an own property (it is slow on large objects).
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 export function uniqueByJson<T>(values: readonly T[]): T[] {
@@ -99,7 +104,7 @@ export function uniqueByJson<T>(values: readonly T[]): T[] {
 
 function isValidRegex(pattern: string): boolean {
   try {
-    new RegExp(pattern, "u"); // Ajv compiles patterns with the unicode flag
+    new RegExp(pattern, "u"); // clients compile patterns with the unicode flag
     return true;
   } catch {
     return false;
@@ -109,7 +114,7 @@ function isValidRegex(pattern: string): boolean {
 const isNonNegativeInteger = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 0;
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-/** A value the schema may offer as an example or default: no formulas, no null (types are made non-null). */
+/** A value the schema may offer as an example or default: no formulas, no null. */
 const isPlainValue = (v: unknown): boolean => v !== null && v !== undefined && !containsFormula(v);
 
 /** Copies the keywords whose value is a plain value (not a subschema), dropping malformed ones. */
@@ -117,8 +122,13 @@ export function copyValueKeywords(node: Schema, out: Schema, note: (sentence: st
   Object.assign(out, textOf(node));
   if (typeof node.format === "string" && node.format) out.format = node.format;
   if (typeof node.pattern === "string") {
-    if (isValidRegex(node.pattern)) out.pattern = node.pattern;
-    else note(`had an invalid pattern, which was dropped`);
+    if (!isValidRegex(node.pattern)) note(`had an invalid pattern, which was dropped`);
+    else if (isLinearPattern(node.pattern)) out.pattern = node.pattern;
+    else {
+      // Lookaround or backreferences: no linear-time engine runs it, so it is only shown, never checked.
+      out.description = withSentence(out.description, `Pattern (not checked): ${node.pattern}`);
+      note(`has a pattern that cannot be checked in linear time; it is described, not enforced`);
+    }
   }
   for (const key of ["minLength", "maxLength", "minItems", "maxItems"] as const) {
     const value = node[key];
@@ -140,10 +150,11 @@ export function copyValueKeywords(node: Schema, out: Schema, note: (sentence: st
   }
   if (node.uniqueItems === true) out.uniqueItems = true;
   if (Array.isArray(node.enum)) {
-    const values = uniqueByJson(node.enum.filter(isPlainValue));
+    // null stays: Customer.io removes an attribute set to null, and Membrane passes it on.
+    const values = uniqueByJson(node.enum.filter((v) => v === null || isPlainValue(v)));
     if (values.length > 0) out.enum = values;
   }
-  if (isPlainValue(node.const)) out.const = node.const;
+  if (node.const === null || isPlainValue(node.const)) out.const = node.const;
   if (isPlainValue(node.default)) out.default = node.default;
   if (Array.isArray(node.examples)) {
     const examples = node.examples.filter(isPlainValue);
@@ -156,7 +167,8 @@ export function orderKeys(node: Schema): Schema {
   const out: Schema = {};
   for (const key of KEYWORD_ORDER) {
     const value = node[key];
-    if (value === undefined) continue;
+    // `additionalProperties: true` says what JSON Schema assumes anyway; only strict mode needed it.
+    if (value === undefined || (key === "additionalProperties" && value === true)) continue;
     if (key === "properties" && isPlainObject(value)) {
       out.properties = Object.fromEntries(
         Object.entries(value).map(([name, child]) => [name, isPlainObject(child) ? orderKeys(child) : child]),

@@ -1,9 +1,11 @@
 /**
  * Membrane DataSchema -> a JSON Schema every major MCP client accepts, keeping what a model needs. The
- * steps: convert each node (convert.ts: keywords, refs, pick-lists, quirks), shape the root (root.ts),
- * apply the client profile (profile.ts), order the keywords, then check the result (invariants.ts and
- * Ajv's meta-schema). A schema that still fails throws SchemaConversionError, and only that action is
- * left out of the direct tools.
+ * steps: convert each node (convert.ts: keywords, refs, pick-lists, quirks) into the faithful schema, the
+ * schema as Membrane reads it; derive what is advertised (advertise.ts: client-safe keys), shape the root
+ * (root.ts), apply the client profile (profile.ts), order the keywords, then check the result
+ * (invariants.ts and Ajv's meta-schema). A schema that still fails throws SchemaConversionError, and only
+ * that action is left out of the direct tools. Every input, whatever the profile, is decoded and then
+ * checked against the faithful schema (`check`): a profile weakens what is shown, never what is checked.
  *
  * "Any value" (a `$ref` to a Membrane schema, a recursive definition cut short, an untyped property) is
  * written as a schema without `type` (only title/description) in the default profile, which Claude,
@@ -12,14 +14,16 @@
  */
 import type { SchemaProfile } from "../config.js";
 import type { ObjectJsonSchema } from "../tools/tool-definition.js";
+import { advertise } from "./advertise.js";
 import { type ConvertContext, convertNode } from "./convert.js";
-import { decode } from "./decode.js";
+import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
 import { profileAlternative, profileRoot } from "./profile.js";
 import { RefResolver } from "./refs.js";
-import { shapeRoot } from "./root.js";
-import { isValidJsonSchema } from "./validate.js";
+import { pruneRequired } from "./required.js";
+import { explainRequiredSets, shapeRoot } from "./root.js";
+import { compileValidator, isValidJsonSchema } from "./validate.js";
 
 export type { SchemaProfile };
 
@@ -39,7 +43,13 @@ export interface NormalizedSchema {
    * as the `input` property), the bare value comes back: callers only serialize it, whatever its type.
    */
   toActionInput(args: Record<string, unknown>): Record<string, unknown>;
+  /** The schema as Membrane reads it, for the action's own input (after decoding and unwrapping). */
+  faithfulSchema: Record<string, unknown>;
+  /** Decodes `args` (toActionInput) and checks the result against the faithful schema. */
+  check(args: Record<string, unknown>): CheckResult;
 }
+
+export type CheckResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
 
 export class SchemaConversionError extends Error {
   override name = "SchemaConversionError";
@@ -55,7 +65,11 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     const ctx: ConvertContext = { refs: new RefResolver(input), notes, budget: NODE_BUDGET };
     const converted = input === undefined || input === null ? {} : convertNode(input, ctx, "", 0);
     if (converted === undefined) throw new SchemaConversionError("the input schema accepts no value at all");
-    const root = shapeRoot(converted, notes);
+    pruneRequired(converted);
+    const faithfulSchema = orderKeys(converted);
+    const advertised = advertise(converted, "", notes);
+    const root = shapeRoot(advertised.schema, notes);
+    root.description ??= explainRequiredSets(converted);
     const profiled = profileRoot(root.schema, profile, notes);
     const schema = orderKeys(profiled.schema) as ObjectJsonSchema;
     let validationSchema: Record<string, unknown> = schema;
@@ -70,14 +84,30 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
       else notes.push(`the input's unmerged alternatives are not checked in the ${profile} profile`);
     }
     const { decoder } = profiled;
+    const renames = advertised.decoder;
     const wrapped = root.wrapped;
+    const toActionInput = (args: Record<string, unknown>) => {
+      const decoded = decode(args, decoder) as Record<string, unknown>;
+      const unwrapped = wrapped === undefined ? decoded : decoded[wrapped];
+      return decode(unwrapped, renames) as Record<string, unknown>;
+    };
+    const faithful = compileValidator(faithfulSchema);
     result = {
       schema,
       validationSchema,
+      faithfulSchema,
       notes: [...new Set(notes)],
-      toActionInput: (args) => {
-        const decoded = decode(args, decoder) as Record<string, unknown>;
-        return (wrapped === undefined ? decoded : decoded[wrapped]) as Record<string, unknown>;
+      toActionInput,
+      check(args): CheckResult {
+        let actionInput: Record<string, unknown>;
+        try {
+          actionInput = toActionInput(args);
+        } catch (error) {
+          if (error instanceof DecodeError) return { ok: false, problems: [error.message] };
+          throw error;
+        }
+        const checked = faithful(actionInput);
+        return checked.ok ? { ok: true, input: actionInput } : checked;
       },
     };
     if (root.description) result.description = root.description;
@@ -89,7 +119,7 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
   const problems = schemaProblems(result.schema, profile);
   if (problems.length > 0)
     throw new SchemaConversionError(`invalid converted schema: ${problems.join("; ")}`);
-  if (!isValidJsonSchema(result.validationSchema)) {
+  if (!isValidJsonSchema(result.validationSchema) || !isValidJsonSchema(result.faithfulSchema)) {
     throw new SchemaConversionError("the converted schema is not a valid JSON Schema");
   }
   return result;

@@ -2,16 +2,28 @@
  * The `openai-strict` profile. OpenAI's strict mode wants every object closed (`additionalProperties:
  * false`) with every property listed in `required`; an optional property is expressed as nullable
  * (`type: [t, "null"]`, `null` added to an enum), and the nulls are removed again before the run. It has
- * no `oneOf`/`allOf`/`default`/`examples`/length bounds and only a few formats; free-form objects and
- * untyped values cannot be declared, so they are sent as JSON text.
+ * no `oneOf`/`allOf`/`default`/`examples`/length bounds, only a few formats, and at most 10 levels of
+ * nesting; what it cannot declare (free-form values, deeper parts) is sent as JSON text, and an open
+ * object keeps taking other properties through one extra JSON-text property merged back on decode.
  */
 import { mergeInto } from "./combinators.js";
 import { childPath, showPath } from "./convert.js";
-import { arrayDecoder, type Decoder, objectDecoder, unionDecoder } from "./decode.js";
+import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "./decode.js";
 import { isPlainObject, type Schema, setOwn, textOf } from "./keywords.js";
-import { asJsonText, hasProperties, inferType, type Profiled } from "./profile-common.js";
+import {
+  allowsNull,
+  asJsonText,
+  describeDropped,
+  hasProperties,
+  inferType,
+  type Profiled,
+} from "./profile-common.js";
 
 const CLIENT = "OpenAI strict mode";
+/** OpenAI's limit on object nesting; deeper parts become JSON text. */
+export const STRICT_MAX_DEPTH = 10;
+/** The property that carries an open object's other properties, as JSON text. */
+export const EXTRA_PROPERTIES = "other_properties_json";
 const FORMATS = new Set([
   "date-time",
   "time",
@@ -25,72 +37,92 @@ const FORMATS = new Set([
 ]);
 const KEPT = ["enum", "const", "pattern", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"];
 
-export function toStrict(node: Schema, path: string, notes: string[], isRoot = false): Profiled {
+export function toStrict(node: Schema, path: string, notes: string[], isRoot = false, depth = 0): Profiled {
   let n = node;
   if (n.allOf !== undefined) {
     const { allOf: _allOf, ...rest } = n;
-    notes.push(`${showPath(path)}: an allOf was left out for OpenAI strict mode`);
+    notes.push(`${showPath(path)}: an allOf was left out for OpenAI strict mode (still checked)`);
     n = rest;
   }
-  if (Array.isArray(n.anyOf) && !isRoot) return alternatives(n, path, notes);
+  if (Array.isArray(n.anyOf) && !isRoot) return alternatives(n, path, notes, depth);
   const type = isRoot ? "object" : inferType(n);
-  if (type === undefined || type === "null" || (type === "object" && !isRoot && !hasProperties(n))) {
+  if (type === "null" && !isRoot) return { schema: { ...textOf(n), type: "null" }, decoder: null };
+  const tooDeep = depth > STRICT_MAX_DEPTH && (type === "object" || type === "array");
+  if (type === undefined || tooDeep || (type === "object" && !isRoot && !hasProperties(n))) {
+    if (tooDeep) notes.push(`${showPath(path)} is nested deeper than ${STRICT_MAX_DEPTH} levels`);
     return asJsonText(n, path, notes, CLIENT);
   }
-  const out: Schema = { ...textOf(n), type };
+  const out: Schema = { ...textOf(n), type: allowsNull(n) && !isRoot ? [type, "null"] : type };
   for (const key of KEPT) if (n[key] !== undefined && !isRoot) out[key] = n[key];
   if (typeof n.format === "string" && FORMATS.has(n.format)) out.format = n.format;
   let decoder: Decoder = null;
   if (type === "array") {
-    const items = toStrict(isPlainObject(n.items) ? n.items : {}, `${path}[]`, notes);
+    const items = toStrict(isPlainObject(n.items) ? n.items : {}, `${path}[]`, notes, false, depth + 1);
     out.items = items.schema;
     if (n.minItems !== undefined) out.minItems = n.minItems;
     if (n.maxItems !== undefined) out.maxItems = n.maxItems;
     decoder = arrayDecoder(items.decoder);
   } else if (type === "object") {
-    const required = new Set(Array.isArray(n.required) ? n.required : []);
-    const properties: Schema = {};
-    const decoders = new Map<string, { decoder: Decoder; optional: boolean }>();
-    for (const [name, child] of Object.entries(isPlainObject(n.properties) ? n.properties : {})) {
-      const converted = toStrict(isPlainObject(child) ? child : {}, childPath(path, name), notes);
-      const optional = !required.has(name);
-      setOwn(properties, name, optional ? nullable(converted.schema) : converted.schema);
-      decoders.set(name, { decoder: converted.decoder, optional });
-    }
-    out.properties = properties;
-    const names = Object.keys(properties);
-    if (names.length > 0) out.required = names;
-    out.additionalProperties = false;
-    if (isPlainObject(n.additionalProperties)) {
-      notes.push(`${showPath(path)} takes only its listed properties in OpenAI strict mode`);
-    }
-    decoder = objectDecoder(decoders);
+    decoder = strictObject(n, out, path, notes, depth);
   }
+  describeDropped(n, out);
   return { schema: out, decoder };
 }
 
+function strictObject(n: Schema, out: Schema, path: string, notes: string[], depth: number): Decoder {
+  const required = new Set(Array.isArray(n.required) ? n.required : []);
+  const properties: Schema = {};
+  const decoders = new Map<string, PropertyDecoder>();
+  for (const [name, child] of Object.entries(isPlainObject(n.properties) ? n.properties : {})) {
+    const where = childPath(path, name);
+    const converted = toStrict(isPlainObject(child) ? child : {}, where, notes, false, depth + 1);
+    const optional = !required.has(name);
+    setOwn(properties, name, optional ? nullable(converted.schema) : converted.schema);
+    decoders.set(name, { decoder: converted.decoder, optional });
+  }
+  let extra: string | undefined;
+  if (n.additionalProperties === true || isPlainObject(n.additionalProperties)) {
+    // Strict mode closes every object: an open one takes its other properties as one JSON text.
+    extra = EXTRA_PROPERTIES;
+    for (let i = 2; Object.hasOwn(properties, extra); i++) extra = `${EXTRA_PROPERTIES}_${i}`;
+    setOwn(properties, extra, {
+      type: ["string", "null"],
+      description: 'Other properties to send, as a JSON object in text, e.g. {"plan": "pro"}; or null.',
+    });
+    notes.push(`${showPath(path)} takes other properties as JSON text in \`${extra}\` (OpenAI strict mode)`);
+  }
+  out.properties = properties;
+  const names = Object.keys(properties);
+  if (names.length > 0) out.required = names;
+  out.additionalProperties = false;
+  return objectDecoder(decoders, extra);
+}
+
 /** Each alternative gets the node's other keywords folded in, so each is a complete strict schema. */
-function alternatives(node: Schema, path: string, notes: string[]): Profiled {
+function alternatives(node: Schema, path: string, notes: string[], depth: number): Profiled {
   const { anyOf, title: _title, description: _description, ...shared } = node;
   const parts = (anyOf as unknown[]).filter(isPlainObject).map((alt) => {
     const combined = { ...shared };
-    return toStrict(mergeInto(combined, alt) ? combined : alt, path, notes);
+    return toStrict(mergeInto(combined, alt) ? combined : alt, path, notes, false, depth);
   });
   return {
     schema: { ...textOf(node), anyOf: parts.map((part) => part.schema) },
-    decoder: unionDecoder(parts.map((part) => part.decoder)),
+    decoder: unionDecoder(parts.map((part) => ({ decoder: part.decoder, schema: part.schema }))),
   };
 }
 
 /** The same schema, also accepting `null` (how strict mode spells "optional"). */
 export function nullable(schema: Schema): Schema {
-  if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: [...schema.anyOf, { type: "null" }] };
+  if (Array.isArray(schema.anyOf)) {
+    if (schema.anyOf.some((alt) => isPlainObject(alt) && alt.type === "null")) return schema;
+    return { ...schema, anyOf: [...schema.anyOf, { type: "null" }] };
+  }
   const out: Schema = { ...schema };
-  if (typeof schema.type === "string") out.type = [schema.type, "null"];
-  if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
+  if (typeof schema.type === "string" && schema.type !== "null") out.type = [schema.type, "null"];
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
   if (schema.const !== undefined) {
     delete out.const;
-    out.enum = [schema.const, null];
+    out.enum = schema.const === null ? [null] : [schema.const, null];
   }
   return out;
 }

@@ -1,6 +1,8 @@
 /**
  * What the gemini and openai-strict profiles share: the result shape, type inference for typeless nodes,
- * and the fallback for values a profile cannot declare (sent as JSON text, parsed again before the run).
+ * the fallback for values a profile cannot declare (sent as JSON text, parsed again before the run), and
+ * the sentence that says what a profile dropped (defaults, bounds, lengths, formats), so that a model
+ * still reads the rules the faithful check will apply.
  */
 import { showPath } from "./convert.js";
 import type { Decoder } from "./decode.js";
@@ -11,13 +13,32 @@ export interface Profiled {
   decoder: Decoder;
 }
 
+/** The non-null type of a node: `"string"` for both `"string"` and `["string", "null"]`. */
+export function baseType(node: Schema): string | undefined {
+  if (typeof node.type === "string") return node.type;
+  if (Array.isArray(node.type))
+    return node.type.find((t): t is string => typeof t === "string" && t !== "null");
+  return undefined;
+}
+
+export function allowsNull(node: Schema): boolean {
+  return (
+    node.type === "null" ||
+    (Array.isArray(node.type) && node.type.includes("null")) ||
+    (Array.isArray(node.anyOf) && node.anyOf.some((alt) => isPlainObject(alt) && alt.type === "null"))
+  );
+}
+
 /** The type a typeless node evidently has, judging by its keywords. */
 export function inferType(node: Schema): string | undefined {
-  if (typeof node.type === "string") return node.type;
+  const declared = baseType(node);
+  if (declared !== undefined) return declared;
   if (node.properties !== undefined || node.additionalProperties !== undefined) return "object";
   if (node.items !== undefined) return "array";
   const values = Array.isArray(node.enum) ? node.enum : node.const !== undefined ? [node.const] : [];
-  const kinds = new Set(values.map((v) => (Number.isInteger(v) ? "integer" : typeof v)));
+  const kinds = new Set(
+    values.filter((v) => v !== null).map((v) => (Number.isInteger(v) ? "integer" : typeof v)),
+  );
   const [kind] = kinds;
   if (
     kinds.size === 1 &&
@@ -32,16 +53,52 @@ export function hasProperties(node: Schema): boolean {
   return isPlainObject(node.properties) && Object.keys(node.properties).length > 0;
 }
 
+/** True when the node (or one of its alternatives) says the value may be a string. */
+function takesStrings(node: Schema): boolean {
+  if (baseType(node) === "string") return true;
+  if (Array.isArray(node.type) && node.type.includes("string")) return true;
+  if (Array.isArray(node.enum) && node.enum.some((v) => typeof v === "string")) return true;
+  return Array.isArray(node.anyOf) && node.anyOf.some((alt) => isPlainObject(alt) && takesStrings(alt));
+}
+
 /** A value the profile cannot declare, sent as JSON text and parsed again before the run. */
 export function asJsonText(node: Schema, path: string, notes: string[], client: string): Profiled {
   const text = textOf(node);
   const isObject = inferType(node) === "object";
+  const keepStrings = takesStrings(node);
   const hint = isObject
     ? 'Give it as a JSON object in text, e.g. {"key": "value"}.'
-    : "Give it as JSON text.";
+    : keepStrings
+      ? "Give a plain string, or other values as JSON text."
+      : "Give it as JSON text.";
   notes.push(`${showPath(path)} is sent as JSON text (${client} cannot declare it)`);
   return {
     schema: { ...text, type: "string", description: withSentence(text.description, hint) },
-    decoder: { kind: "json" },
+    decoder: keepStrings ? { kind: "json", keepStrings: true } : { kind: "json" },
   };
+}
+
+const DROPPED_WORDS: Record<string, string> = {
+  default: "Default",
+  minimum: "Minimum",
+  exclusiveMinimum: "Greater than",
+  maximum: "Maximum",
+  exclusiveMaximum: "Less than",
+  minLength: "Minimum length",
+  maxLength: "Maximum length",
+  minItems: "Minimum items",
+  maxItems: "Maximum items",
+  format: "Format",
+  pattern: "Pattern",
+};
+
+/** `out`'s description, with a sentence naming each rule of `node` that `out` does not carry. */
+export function describeDropped(node: Schema, out: Schema): void {
+  const said: string[] = [];
+  for (const [key, word] of Object.entries(DROPPED_WORDS)) {
+    const value = node[key];
+    if (value === undefined || out[key] !== undefined) continue;
+    said.push(`${word}: ${typeof value === "string" && key !== "default" ? value : JSON.stringify(value)}`);
+  }
+  if (said.length > 0) out.description = withSentence(out.description, `${said.join(". ")}.`);
 }

@@ -30,19 +30,57 @@ function isObjectRoot(root: Schema): boolean {
   return isAnyValue(root) || root.properties !== undefined || root.additionalProperties !== undefined;
 }
 
+/** Room for the alternatives in a tool description (clients cap it at 1,024 characters). */
+const MAX_EXPLANATION = 600;
+const MAX_LABEL = 60;
+
+/**
+ * "Give one of these argument sets: (1) Label: required `a`; also `b`, `c`; (2) ...". Required fields come
+ * first and are always kept; labels and optional fields are shortened, then dropped, to fit the room.
+ */
 function explain(alternatives: readonly Schema[]): string {
-  const parts = alternatives.map((alt, index) => {
-    const names = isPlainObject(alt.properties) ? Object.keys(alt.properties) : [];
-    const required = Array.isArray(alt.required) ? alt.required.map(String) : [];
-    const label =
-      typeof alt.title === "string" ? alt.title : typeof alt.description === "string" ? alt.description : "";
-    const shown = names.slice(0, MAX_EXPLAINED_PROPERTIES).map((n) => `\`${n}\``);
-    if (names.length > MAX_EXPLAINED_PROPERTIES) shown.push("...");
-    const fields = shown.length > 0 ? shown.join(", ") : "no arguments";
-    const need = required.length > 0 ? `; required: ${required.map((n) => `\`${n}\``).join(", ")}` : "";
-    return `(${index + 1})${label ? ` ${label.trim()}:` : ""} ${fields}${need}`;
-  });
-  return `Give one of these argument sets: ${parts.join("; ")}.`;
+  const render = (optionalCount: number, withLabels: boolean) =>
+    alternatives.map((alt, index) => {
+      const required = Array.isArray(alt.required) ? alt.required.map(String) : [];
+      const names = isPlainObject(alt.properties) ? Object.keys(alt.properties) : [];
+      const optional = names.filter((n) => !required.includes(n));
+      const raw =
+        typeof alt.title === "string"
+          ? alt.title
+          : typeof alt.description === "string"
+            ? alt.description
+            : "";
+      const label = withLabels ? raw.trim().slice(0, MAX_LABEL) : "";
+      const parts: string[] = [];
+      if (required.length > 0) parts.push(`required ${required.map((n) => `\`${n}\``).join(", ")}`);
+      const shown = optional.slice(0, optionalCount).map((n) => `\`${n}\``);
+      if (optional.length > optionalCount && optionalCount > 0) shown.push("...");
+      if (shown.length > 0) parts.push(`${required.length > 0 ? "also " : ""}${shown.join(", ")}`);
+      const fields =
+        parts.length > 0 ? parts.join("; ") : names.length > 0 ? "optional fields" : "no arguments";
+      return `(${index + 1})${label ? ` ${label}:` : ""} ${fields}`;
+    });
+  let text = "";
+  for (const [count, labels] of [
+    [MAX_EXPLAINED_PROPERTIES, true],
+    [4, true],
+    [0, true],
+    [0, false],
+  ] as const) {
+    text = `Give one of these argument sets: ${render(count, labels).join("; ")}.`;
+    if (text.length <= MAX_EXPLANATION) break;
+  }
+  return text;
+}
+
+/**
+ * For a root that says "at least one of these" only through `required` (`anyOf: [{required: ["to"]},
+ * {required: ["cc"]}]`), which the advertised schema cannot show: the sentence that says it.
+ */
+export function explainRequiredSets(root: Schema): string | undefined {
+  const sets = Array.isArray(root.anyOf) ? (root.anyOf as unknown[]) : [];
+  if (sets.length < 2 || !sets.every((s) => isPlainObject(s) && Array.isArray(s.required))) return undefined;
+  return explain(sets as Schema[]).replace("Give one of these argument sets", "Give at least one of");
 }
 
 export function shapeRoot(root: Schema, notes: string[]): ShapedRoot {

@@ -1,25 +1,28 @@
 /**
- * Argument validation against the very schema a tool advertises, by Ajv (JSON Schema 2020-12, which
- * accepts every schema normalize.ts produces), with ajv-formats for the standard formats; unknown formats
- * are ignored. Each validator is compiled on first use and cached, by schema object and by JSON text, so
- * identical schemas share one compiled function. Failures become one sentence per offending argument.
+ * Argument validation by Ajv (JSON Schema 2020-12, which accepts every schema normalize.ts produces), read
+ * as Membrane reads a schema: `format` is an annotation (JSON Schema's default, and Membrane's), and
+ * patterns run on a linear-time engine (regex.ts) so that no input can stall the server. Each validator
+ * is compiled on first use and cached, by schema object and by JSON text, so identical schemas share one
+ * compiled function. Failures become one sentence per offending argument.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { re2Engine } from "./regex.js";
 
 export type ValidationResult = { ok: true } | { ok: false; problems: string[] };
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object in some setups.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const MAX_PROBLEMS = 20;
 let shared: Ajv2020 | undefined;
 
 function ajv(): Ajv2020 {
   if (shared === undefined) {
-    shared = new Ajv2020({ allErrors: true, strict: false, logger: false, ownProperties: true });
-    addFormats(shared);
+    shared = new Ajv2020({
+      allErrors: true,
+      strict: false,
+      logger: false,
+      ownProperties: true,
+      validateFormats: false,
+      code: { regExp: re2Engine },
+    });
   }
   return shared;
 }

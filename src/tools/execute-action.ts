@@ -1,8 +1,9 @@
 /**
  * Running one catalog action, shared by the direct action tools and run_action: refuses writes in
- * read-only mode, puts Membrane's generic request actions through the proxy guard, validates against the same converted schema that is advertised (prepareActionInput,
- * called by each tool's validation step), optionally stops at a dry run, and otherwise runs it through the
- * CLI with progress, bounded retries and field selection.
+ * read-only mode, puts Membrane's generic request actions through the proxy guard, checks the decoded input
+ * against the action's faithful schema (prepareActionInput, called by each tool's validation step),
+ * optionally stops at a dry run, and otherwise runs it through the CLI with progress, bounded retries and
+ * field selection.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
@@ -13,8 +14,6 @@ import {
   isRequestActionType,
   schemaTakesMethod,
 } from "../safety/request-action-guard.js";
-import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
-import { compileValidator } from "../schema/validate.js";
 import { invalidArguments } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
@@ -28,15 +27,18 @@ export function refuseInReadOnly(entry: CatalogEntry, services: Services): void 
   }
 }
 
-/** Checks `input` against the action's converted schema and returns what the action receives. */
+/**
+ * Decodes `input` (what the profile and client-safe keys changed) and checks the result against the
+ * action's faithful schema, in every profile; returns what the action receives.
+ */
 export function prepareActionInput(
   entry: CatalogEntry,
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   if (!entry.normalized) return input; // Not convertible: Membrane validates it itself.
-  const result = compileValidator(entry.normalized.validationSchema)(input);
+  const result = entry.normalized.check(input);
   if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
-  return entry.normalized.toActionInput(input);
+  return result.input;
 }
 
 export interface ExecuteOptions {
@@ -44,39 +46,17 @@ export interface ExecuteOptions {
   fields?: readonly string[] | undefined;
 }
 
-const canonicalSchemas = new WeakMap<CatalogEntry, NormalizedSchema | null>();
-
-/** The action's schema converted without a client profile: the most faithful check of an input. */
-function canonicalSchema(entry: CatalogEntry): NormalizedSchema | null {
-  let canonical = canonicalSchemas.get(entry);
-  if (canonical === undefined) {
-    try {
-      canonical = normalizeSchema(entry.action.inputSchema, "default");
-    } catch {
-      canonical = null;
-    }
-    canonicalSchemas.set(entry, canonical);
-  }
-  return canonical;
-}
-
 /**
  * run_action's input is free-form, so an agent may write it in the profile's style (strict mode: nulls for
- * what it leaves out; Gemini: JSON text for objects) or plainly: the profile's decoding is applied first,
- * then the input is checked against the faithful default-profile schema.
+ * what it leaves out; Gemini: JSON text for objects) or plainly: exactly the direct tool's check, which
+ * decodes first and then checks against the faithful schema.
  */
 export function prepareRunActionInput(
   entry: CatalogEntry,
   input: Record<string, unknown>,
-  profile: SchemaProfile,
+  _profile?: SchemaProfile,
 ): Record<string, unknown> {
-  if (profile === "default" || !entry.normalized) return prepareActionInput(entry, input);
-  const decoded = entry.normalized.toActionInput(input);
-  const canonical = canonicalSchema(entry);
-  if (!canonical) return decoded;
-  const result = compileValidator(canonical.validationSchema)(decoded);
-  if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
-  return decoded;
+  return prepareActionInput(entry, input);
 }
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */

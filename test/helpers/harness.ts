@@ -9,9 +9,10 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { parseCommandLine } from "../../src/config.js";
+import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
+import { toolListProblems } from "../../src/schema/tool-list-invariants.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
 import { tempDir } from "./temp.js";
@@ -104,4 +105,10 @@ export function resultJson<T = unknown>(result: unknown): T {
   const first = (result as CallToolResult).content?.[0];
   if (first?.type !== "text") throw new Error("result has no text content");
   return JSON.parse(first.text) as T;
+}
+
+/** Throws with every broken promise of a tools/list result (SDK parse, each schema's profile rules). */
+export function assertToolList(result: unknown, profile: SchemaProfile = "default"): void {
+  const problems = toolListProblems(result, profile);
+  if (problems.length > 0) throw new Error(`tools/list breaks its invariants:\n${problems.join("\n")}`);
 }

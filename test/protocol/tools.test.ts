@@ -104,7 +104,8 @@ describe("tools/call", () => {
     harness = await basic(record);
     const result = await harness.client.callTool({
       name: "update_customer",
-      arguments: { email: "not an email" },
+      // format is an annotation (as Membrane reads it): a wrong type is what gets refused.
+      arguments: { email: 42 },
     });
     expect(result.isError).toBe(true);
     const text = resultText(result);

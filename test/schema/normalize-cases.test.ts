@@ -73,15 +73,20 @@ const cases: Case[] = [
           minLength: 3,
           maxLength: 99,
         },
-        limit: { type: "integer" },
+        limit: { description: "Default: 10. Minimum: 1. Maximum: 50.", type: "integer" },
         tags: { type: "array", items: { type: "string", enum: ["a", "b"] }, minItems: 1, maxItems: 5 },
       },
       { required: ["email"] },
     ),
     strict: obj(
       {
-        email: { title: "Email", description: "Work email", type: "string", format: "email" },
-        limit: { type: ["integer", "null"], minimum: 1, maximum: 50 },
+        email: {
+          title: "Email",
+          description: "Work email. Minimum length: 3. Maximum length: 99.",
+          type: "string",
+          format: "email",
+        },
+        limit: { description: "Default: 10.", type: ["integer", "null"], minimum: 1, maximum: 50 },
         tags: {
           type: ["array", "null"],
           items: { type: "string", enum: ["a", "b"] },
@@ -149,7 +154,7 @@ const cases: Case[] = [
         },
       },
     },
-    default: obj({ to: { type: "string" }, u: { type: "string" } }),
+    default: obj({ to: { type: "string" }, u: { type: ["string", "null"] } }),
   },
   {
     name: "readOnly properties are left out, and from required",
@@ -179,20 +184,29 @@ const cases: Case[] = [
     gemini: obj({ ids: { type: "array", items: { description: "Give it as JSON text.", type: "string" } } }),
   },
   {
-    name: "type arrays become the non-null type",
+    name: "nulls are kept in the default profile (Customer.io removes an attribute set to null)",
     input: obj({ a: { type: ["string", "null"] }, b: { type: ["null", "integer"], enum: [1, null] } }),
-    default: obj({ a: { type: "string" }, b: { type: "integer", enum: [1] } }),
+    default: obj({ a: { type: ["string", "null"] }, b: { type: ["integer", "null"], enum: [1, null] } }),
+    gemini: obj({ a: { type: "string" }, b: { type: "string", enum: ["1"] } }),
   },
   {
     name: "several non-null types become anyOf (default) or JSON text (gemini)",
     input: obj({ v: { type: ["string", "number", "null"] } }, { required: ["v"] }),
-    default: obj({ v: { anyOf: [{ type: "string" }, { type: "number" }] } }, { required: ["v"] }),
+    default: obj(
+      { v: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
+      { required: ["v"] },
+    ),
     gemini: obj(
-      { v: { description: "One of: string, number. Give it as JSON text.", type: "string" } },
+      {
+        v: {
+          description: "One of: string, number. Give a plain string, or other values as JSON text.",
+          type: "string",
+        },
+      },
       { required: ["v"] },
     ),
     strict: obj(
-      { v: { anyOf: [{ type: "string" }, { type: "number" }] } },
+      { v: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
       { required: ["v"], additionalProperties: false },
     ),
   },
@@ -260,14 +274,14 @@ const cases: Case[] = [
     }),
   },
   {
-    name: "oneOf becomes anyOf; null alternatives dropped; single alternative folded",
+    name: "oneOf becomes anyOf; [X, null] folds into a nullable X",
     input: obj({
       a: { oneOf: [{ type: "string" }, { type: "integer" }] },
       b: { anyOf: [{ type: "string", format: "date" }, { type: "null" }], description: "Day" },
     }),
     default: obj({
       a: { anyOf: [{ type: "string" }, { type: "integer" }] },
-      b: { description: "Day", type: "string", format: "date" },
+      b: { description: "Day", type: ["string", "null"], format: "date" },
     }),
   },
   {
@@ -335,17 +349,27 @@ const cases: Case[] = [
     gemini: obj({ who: obj({ id: { type: "string" }, email: { type: "string" } }) }),
   },
   {
-    name: "property names kept as they are",
-    input: obj({
-      "first name": { type: "string" },
-      __proto__x: { type: "string" },
-      "data.id": { type: "number" },
-    }),
-    default: obj({
-      "first name": { type: "string" },
-      __proto__x: { type: "string" },
-      "data.id": { type: "number" },
-    }),
+    name: "property names clients take are kept; others renamed",
+    input: obj(
+      {
+        "first name": { type: "string" },
+        __proto__x: { type: "string" },
+        "data.id": { type: "number" },
+        constructor: { type: "string" },
+        "": { type: "string" },
+      },
+      { required: ["first name"] },
+    ),
+    default: obj(
+      {
+        first_name: { description: 'Sent as "first name".', type: "string" },
+        __proto__x: { type: "string" },
+        "data.id": { type: "number" },
+        constructor_: { description: 'Sent as "constructor".', type: "string" },
+        property: { description: 'Sent as "".', type: "string" },
+      },
+      { required: ["first_name"] },
+    ),
   },
 ];
 
@@ -380,7 +404,7 @@ describe("notes and description", () => {
       "default",
     );
     expect(result.description).toBe(
-      "Give one of these argument sets: (1) `id`; required: `id`; (2) By email: `email`; required: `email`.",
+      "Give one of these argument sets: (1) required `id`; (2) By email: required `email`.",
     );
     expect(result.validationSchema.anyOf).toHaveLength(2);
     expect(result.schema).not.toHaveProperty("anyOf");
