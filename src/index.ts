@@ -3,12 +3,12 @@
  * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio (or runs `doctor`, or
  * prints help or the version). A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
+import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -54,10 +54,7 @@ async function main(): Promise<number | undefined> {
     return runDoctor(config, cliCommand, log);
   }
   const built = buildServer(config, cliCommand, log);
-  const transport = new StdioServerTransport();
-  transport.onclose = () => process.exit(0);
-  await built.server.connect(transport);
-  process.stdin.on("end", () => process.exit(0));
+  serveOverStdio(built, log);
   void built.start();
   log.debug(`customerio-mcp ${VERSION} serving over stdio with ${cliCommand.display}`);
   return undefined;
