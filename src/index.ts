@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio (or runs `doctor`, or
- * prints help or the version). A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio or HTTP (or runs `doctor`,
+ * or prints help or the version). An HTTP server that would be exposed without protection does not start. A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
+import { checkExposure } from "./serve/exposure.js";
+import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
@@ -47,6 +49,15 @@ async function main(): Promise<number | undefined> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === "serve" && config.transport === "http") {
+    try {
+      checkExposure(config);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`customerio-mcp: refusing to start: ${error.message}\n`);
+      return 2;
+    }
+  }
   const log = new ServerLogger(config.logLevel);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
@@ -54,9 +65,10 @@ async function main(): Promise<number | undefined> {
     return runDoctor(config, cliCommand, log);
   }
   const built = buildServer(config, cliCommand, log);
-  serveOverStdio(built, log);
+  if (config.transport === "http") await serveOverHttp(built, config, log);
+  else serveOverStdio(built, log);
   void built.start();
-  log.debug(`customerio-mcp ${VERSION} serving over stdio with ${cliCommand.display}`);
+  log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
   return undefined;
 }
 
