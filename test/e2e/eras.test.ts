@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LOG_LEVEL_META_KEY } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultJson, startStdio } from "../helpers/harness.js";
 import {
@@ -48,6 +49,32 @@ describe("stdio", () => {
       const listed = await listAndCall(client);
       expect(listed["cacheScope"]).toBe("private");
       expect(typeof listed["ttlMs"]).toBe("number");
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("logging to a 2026-07-28 client", () => {
+  it("sends log messages only for a request whose _meta asks for them", async () => {
+    const client = await modernStdioClient(SANDBOX);
+    try {
+      const messages: Array<{ level: string; data: unknown }> = [];
+      client.setNotificationHandler("notifications/message", (notification) => {
+        messages.push(notification.params as { level: string; data: unknown });
+      });
+      const args = { query: "list people", limit: 3 };
+      await client.callTool({ name: "search_actions", arguments: args });
+      expect(messages).toEqual([]);
+      await client.callTool({
+        name: "search_actions",
+        arguments: args,
+        _meta: { [LOG_LEVEL_META_KEY]: "debug" },
+      });
+      await expect
+        .poll(() => messages.filter((message) => message.level === "debug").length)
+        .toBeGreaterThan(0);
+      expect(messages.some((message) => JSON.stringify(message.data).includes("membrane"))).toBe(true);
     } finally {
       await client.close();
     }
