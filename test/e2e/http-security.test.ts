@@ -8,7 +8,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SERVER_BIN, tempDir } from "../helpers/harness.js";
+import { resultJson, SERVER_BIN, tempDir } from "../helpers/harness.js";
 import { type HttpServerProcess, legacyHttpClient, startHttpServer } from "../helpers/http.js";
 
 const TOKEN = "test-token-0123456789-abcdefghij";
@@ -95,7 +95,10 @@ describe("the HTTP endpoint with a token", () => {
       const { tools } = await client.listTools();
       expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
       const status = await client.callTool({ name: "connection_status", arguments: {} });
-      expect(JSON.stringify(status)).toMatch(/read.?only/i);
+      const data = resultJson<{ readOnly: boolean; actsAs: { transport: string; osUser: string } }>(status);
+      expect(data.readOnly).toBe(true);
+      expect(data.actsAs.transport).toBe("http");
+      expect(data.actsAs.osUser.length).toBeGreaterThan(0);
     } finally {
       await client.close();
     }
