@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio or HTTP (or runs `doctor`,
- * or prints help or the version). An HTTP server that would be exposed without protection does not start. A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ * or prints help or the version). An HTTP server that would be exposed without protection does not start.
+ * A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
+import { HTTP_TOKEN_ENV } from "./options.js";
 import { checkExposure } from "./serve/exposure.js";
 import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
@@ -41,6 +43,8 @@ async function main(): Promise<number | undefined> {
     throw error;
   }
   const { command, config } = parsed;
+  // The token lives in config now; CLI children inherit the environment and must never see it.
+  delete process.env[HTTP_TOKEN_ENV];
   if (command === "help") {
     process.stdout.write(`${helpText(VERSION)}\n`);
     return 0;
