@@ -8,6 +8,8 @@
 import { parseArgs } from "node:util";
 import { measureCallOverhead } from "./call-overhead.mjs";
 import { measureConcurrency } from "./concurrency.mjs";
+import { measureHttpCall } from "./http-call.mjs";
+import { measureHttpConcurrency } from "./http-concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
@@ -22,7 +24,17 @@ const only = values.only ? new Set(values.only.split(",").map((row) => row.trim(
 const wanted = (row) => !only || only.has(row);
 
 const settings = quick
-  ? { startup: 3, warm: 2, warmSizes: [0], call: 5, schemas: 100, concurrency: 1, sizes: [0, 100] }
+  ? {
+      startup: 3,
+      warm: 2,
+      warmSizes: [0],
+      call: 5,
+      schemas: 100,
+      concurrency: 1,
+      sizes: [0, 100],
+      httpCall: 5,
+      httpCalls: 1,
+    }
   : {
       startup: 15,
       warm: 7,
@@ -31,6 +43,8 @@ const settings = quick
       schemas: 1000,
       concurrency: 3,
       sizes: [0, 100, 400, 1000],
+      httpCall: 25,
+      httpCalls: 4,
     };
 
 const started = performance.now();
@@ -64,6 +78,13 @@ if (tokens) {
 }
 
 rows.push(...((await step("8", "result tokens", () => measureResultTokens({ records: 100 }))) ?? []));
+rows.push(
+  ...((await step("9", "HTTP vs stdio call", () => measureHttpCall({ runs: settings.httpCall }))) ?? []),
+);
+rows.push(
+  ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
+    []),
+);
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });
 const missed = rows.filter((row) => row.met === false);

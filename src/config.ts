@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
-import { OPTION_TABLE, SCHEMA_PROFILES } from "./options.js";
+import { HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
 
 export { helpText, OPTION_TABLE, SCHEMA_PROFILES, type SchemaProfile } from "./options.js";
 
-const booleanFlags = new Set(["read-only", "no-cache", "sandbox"]);
+const booleanFlags = new Set(["read-only", "no-cache", "sandbox", "no-auth", "allow-writes"]);
 
 const positiveInt = (name: string, max: number) =>
   z.coerce
@@ -47,6 +47,24 @@ const ConfigSchema = z.object({
   logLevel: z
     .enum(["debug", "info", "warning", "error"], { error: "log-level must be debug, info, warning or error" })
     .default("info"),
+  transport: z.enum(TRANSPORTS, { error: "transport must be stdio or http" }).default("stdio"),
+  host: z.string().min(1).default("127.0.0.1"),
+  port: z.coerce
+    .number({ error: "port must be a number" })
+    .int({ error: "port must be a whole number" })
+    .min(0, { error: "port must be between 0 and 65535" })
+    .max(65535, { error: "port must be between 0 and 65535" })
+    .default(3000),
+  tokenFile: z.string().min(1).optional(),
+  /** From the environment only (never a flag); never logged. */
+  httpToken: z
+    .string()
+    .min(16, { error: `${HTTP_TOKEN_ENV} must be at least 16 characters` })
+    .optional(),
+  noAuth: z.boolean(),
+  allowedHosts: listOf.default([]),
+  allowedOrigins: listOf.default([]),
+  allowWrites: z.boolean(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -147,12 +165,24 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     schemaProfile: pick("schema-profile", "CUSTOMERIO_MCP_SCHEMA_PROFILE"),
     sandbox: pickBool("sandbox", "CUSTOMERIO_MCP_SANDBOX"),
     logLevel: pick("log-level", "CUSTOMERIO_MCP_LOG_LEVEL"),
+    transport: pick("transport", "CUSTOMERIO_MCP_TRANSPORT"),
+    host: pick("host", "CUSTOMERIO_MCP_HOST"),
+    port: pick("port", "CUSTOMERIO_MCP_PORT"),
+    tokenFile: pick("token-file", "CUSTOMERIO_MCP_TOKEN_FILE"),
+    httpToken: envValue(env, HTTP_TOKEN_ENV),
+    noAuth: pickBool("no-auth", "CUSTOMERIO_MCP_NO_AUTH"),
+    allowedHosts: pick("allowed-hosts", "CUSTOMERIO_MCP_ALLOWED_HOSTS"),
+    allowedOrigins: pick("allowed-origins", "CUSTOMERIO_MCP_ALLOWED_ORIGINS"),
+    allowWrites: pickBool("allow-writes", "CUSTOMERIO_MCP_ALLOW_WRITES"),
   };
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${issue?.message ?? "unknown problem"} (see --help)`);
   }
+  const config = result.data;
+  // Over HTTP every client acts with the server's one Membrane login: read-only unless writes are allowed.
+  if (config.transport === "http" && !config.allowWrites) config.readOnly = true;
   const command = flag("help")
     ? "help"
     : flag("version")
@@ -160,5 +190,5 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       : positionals[0] === "doctor"
         ? "doctor"
         : "serve";
-  return { command, config: result.data, warnings };
+  return { command, config, warnings };
 }

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio (or runs `doctor`, or
- * prints help or the version). A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio or HTTP (or runs `doctor`,
+ * or prints help or the version). An HTTP server that would be exposed without protection does not start.
+ * A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
+import { HTTP_TOKEN_ENV } from "./options.js";
+import { checkExposure } from "./serve/exposure.js";
+import { serveOverHttp } from "./serve/serve-http.js";
+import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -40,6 +44,8 @@ async function main(): Promise<number | undefined> {
     throw error;
   }
   const { command, config } = parsed;
+  // The token lives in config now; CLI children inherit the environment and must never see it.
+  delete process.env[HTTP_TOKEN_ENV];
   if (command === "help") {
     process.stdout.write(`${helpText(VERSION)}\n`);
     return 0;
@@ -48,8 +54,18 @@ async function main(): Promise<number | undefined> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === "serve" && config.transport === "http") {
+    try {
+      checkExposure(config);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`customerio-mcp: refusing to start: ${error.message}\n`);
+      return 2;
+    }
+  }
   const log = new ServerLogger(config.logLevel);
-  installShutdownHooks(log);
+  // Over HTTP, serve/shutdown.ts drains requests first; its exit runs the same exit tasks (onExit).
+  if (config.transport !== "http") installShutdownHooks(log);
   for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
@@ -57,12 +73,10 @@ async function main(): Promise<number | undefined> {
     return runDoctor(config, cliCommand, log);
   }
   const built = buildServer(config, cliCommand, log);
-  const transport = new StdioServerTransport();
-  transport.onclose = () => process.exit(0);
-  await built.server.connect(transport);
-  process.stdin.on("end", () => process.exit(0));
+  if (config.transport === "http") await serveOverHttp(built, config, log);
+  else serveOverStdio(built, log);
   void built.start();
-  log.debug(`customerio-mcp ${VERSION} serving over stdio with ${cliCommand.display}`);
+  log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
   return undefined;
 }
 

@@ -1,8 +1,10 @@
 /**
- * Logging that never touches stdout (stdout carries JSON-RPC alone). Lines go to stderr and, once a client
- * is connected, to MCP `notifications/message` at or above the level the client set with `logging/setLevel`.
+ * Logging that never touches stdout (stdout carries JSON-RPC alone). Lines go to stderr and to the MCP
+ * client: during a request, to that request's sink (the server decides per protocol era what the client
+ * asked for); outside any request, to the connection's sink when one is attached (a 2025-era stdio client).
  * Every line, message and data alike, goes through the scrubber (safety/scrub.ts) before it leaves.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { scrubSecrets, scrubValue } from "./safety/scrub.js";
 
 export const LOG_LEVELS = [
@@ -32,6 +34,8 @@ const rank = (level: LogLevel) => LOG_LEVELS.indexOf(level);
 export class ServerLogger implements Logger {
   private clientSink: LogSink | undefined;
   private clientLevel: LogLevel = "info";
+  /** The sink of the MCP request being handled, found through the async context (CLI calls included). */
+  private readonly requestSink = new AsyncLocalStorage<LogSink>();
 
   constructor(
     private readonly stderrLevel: LogLevel = "info",
@@ -44,6 +48,11 @@ export class ServerLogger implements Logger {
 
   setClientLevel(level: LogLevel): void {
     this.clientLevel = level;
+  }
+
+  /** Runs `fn` with `sink` receiving every line logged meanwhile (at every level: the sink filters). */
+  withRequestSink<T>(sink: LogSink, fn: () => T): T {
+    return this.requestSink.run(sink, fn);
   }
 
   debug(message: string, data?: Record<string, unknown>): void {
@@ -69,9 +78,12 @@ export class ServerLogger implements Logger {
       const suffix = safeData ? ` ${JSON.stringify(safeData)}` : "";
       this.writeStderr(`[customerio-mcp] ${level}: ${safeMessage}${suffix}`);
     }
-    if (this.clientSink && rank(level) >= rank(this.clientLevel)) {
+    const requestSink = this.requestSink.getStore();
+    const sink =
+      requestSink ?? (this.clientSink && rank(level) >= rank(this.clientLevel) ? this.clientSink : undefined);
+    if (sink) {
       try {
-        this.clientSink(level, safeMessage, safeData);
+        sink(level, safeMessage, safeData);
       } catch {
         // A client that went away must not break the call that was logging.
       }

@@ -5,6 +5,10 @@
 
 export const SCHEMA_PROFILES = ["default", "gemini", "openai-strict"] as const;
 export type SchemaProfile = (typeof SCHEMA_PROFILES)[number];
+export const TRANSPORTS = ["stdio", "http"] as const;
+
+/** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
+export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
 
 /** One row per option: flag, environment variable, default shown to people, meaning. */
 export const OPTION_TABLE = [
@@ -100,6 +104,62 @@ export const OPTION_TABLE = [
     meaning: "use the embedded sandbox instead of a real Membrane account",
   },
   {
+    flag: "transport",
+    arg: "<t>",
+    env: "CUSTOMERIO_MCP_TRANSPORT",
+    shownDefault: "stdio",
+    meaning: "`stdio`, or `http` for Streamable HTTP at /mcp (both protocol eras, stateless)",
+  },
+  {
+    flag: "host",
+    arg: "<host>",
+    env: "CUSTOMERIO_MCP_HOST",
+    shownDefault: "127.0.0.1",
+    meaning: "HTTP: the address to listen on; another than loopback needs a token and --allowed-hosts",
+  },
+  {
+    flag: "port",
+    arg: "<n>",
+    env: "CUSTOMERIO_MCP_PORT",
+    shownDefault: "3000",
+    meaning: "HTTP: the port to listen on (0 picks a free one)",
+  },
+  {
+    flag: "token-file",
+    arg: "<path>",
+    env: "CUSTOMERIO_MCP_TOKEN_FILE",
+    shownDefault: "generated on loopback",
+    meaning: `HTTP: file holding the bearer token (owner-only); or set ${HTTP_TOKEN_ENV}`,
+  },
+  {
+    flag: "no-auth",
+    arg: "",
+    env: "CUSTOMERIO_MCP_NO_AUTH",
+    shownDefault: "off",
+    meaning: "HTTP: accept requests without a token (loopback host only)",
+  },
+  {
+    flag: "allowed-hosts",
+    arg: "<list>",
+    env: "CUSTOMERIO_MCP_ALLOWED_HOSTS",
+    shownDefault: "loopback names",
+    meaning: "HTTP: comma-separated Host header names to accept; others get 403",
+  },
+  {
+    flag: "allowed-origins",
+    arg: "<list>",
+    env: "CUSTOMERIO_MCP_ALLOWED_ORIGINS",
+    shownDefault: "loopback origins",
+    meaning: "HTTP: comma-separated browser origins (host names) to accept; others get 403",
+  },
+  {
+    flag: "allow-writes",
+    arg: "",
+    env: "CUSTOMERIO_MCP_ALLOW_WRITES",
+    shownDefault: "off",
+    meaning: "HTTP: let clients change data (HTTP is read-only without it)",
+  },
+  {
     flag: "log-level",
     arg: "<level>",
     env: "CUSTOMERIO_MCP_LOG_LEVEL",
@@ -111,9 +171,9 @@ export const OPTION_TABLE = [
 /** The text of `--help`, built from the same table as the parser. */
 export function helpText(version: string): string {
   const lines = [
-    `customerio-mcp ${version}: an MCP server (stdio) for Customer.io through the Membrane CLI`,
+    `customerio-mcp ${version}: an MCP server (stdio or HTTP) for Customer.io through the Membrane CLI`,
     "",
-    "Usage: customerio-mcp [options]          serve MCP over stdio",
+    "Usage: customerio-mcp [options]          serve MCP over stdio (--transport http: Streamable HTTP)",
     "       customerio-mcp doctor [options]   check the setup, one line per check",
     "",
     "Options (flags win over environment variables, which win over defaults):",
@@ -123,5 +183,10 @@ export function helpText(version: string): string {
     lines.push(`      ${row.meaning}. Env: ${row.env}. Default: ${row.shownDefault.replaceAll("`", "")}.`);
   }
   lines.push("  --help      show this text", "  --version   print the version");
+  lines.push(
+    "",
+    `HTTP bearer token: ${HTTP_TOKEN_ENV} or --token-file; on loopback without either, one is generated`,
+    "into an owner-only file whose path is printed on stderr. Clients send it as `Authorization: Bearer`.",
+  );
   return lines.join("\n");
 }

@@ -1,25 +1,26 @@
 /**
  * The only module that touches the SDK's Server: it answers tools/list and tools/call from the registry,
  * sends progress and log notifications, announces catalog changes, and is the one error boundary that turns
- * any failure of a tool into an `isError` result. Tools never know which client or transport is there.
+ * any failure of a tool into an `isError` result. Tools never know which client, transport or protocol era
+ * is there: services and the registry are built once; a protocol instance is made per stdio connection or
+ * per HTTP request (serve/), all over the same services.
  */
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  CallToolRequestSchema,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
-  SetLevelRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelcontextprotocol/server";
 import { CatalogCache } from "./catalog/cache.js";
 import { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config.js";
 import { describeError, errorToToolResult } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
-import type { ServerLogger } from "./log.js";
+import type { LogLevel, ServerLogger } from "./log.js";
 import { type CliCommand, MembraneCli } from "./membrane/cli.js";
 import { MembraneClient } from "./membrane/client.js";
 import { ConnectionResolver } from "./membrane/connection.js";
+import {
+  isModernRequest,
+  progressReporter,
+  requestLogSink,
+  TOOL_LIST_TTL_MS,
+} from "./serve/request-context.js";
 import { GENERIC_TOOL_NAMES, ToolRegistry } from "./tools/registry.js";
 import { toCallToolResult } from "./tools/result.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
@@ -31,10 +32,23 @@ export const SERVER_NAME = "customerio-mcp";
 const MAX_CONCURRENT_CLI = 4;
 const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
 
+export interface InstanceOptions {
+  /**
+   * A long-lived connection (stdio, in memory): announce catalog changes, send background logs to a
+   * 2025-era client, and stop the CLI's children when it closes. Per-request HTTP instances are not.
+   */
+  connection: boolean;
+  /** Whether the tools/list may sit in shared caches (2026-07-28 `cacheScope`). */
+  cacheScope?: "public" | "private";
+}
+
 export interface BuiltServer {
-  server: Server;
+  /** One connection-scoped instance, made on first use (the in-memory tests connect it). */
+  readonly server: Server;
   services: Services;
   registry: ToolRegistry;
+  /** A fresh protocol instance over the same services: serveStdio and createMcpHandler call this. */
+  createInstance(options: InstanceOptions): Server;
   /** Loads the cached catalog and starts discovery in the background. */
   start(): Promise<void>;
 }
@@ -82,110 +96,120 @@ export function buildServices(config: Config, cliCommand: CliCommand, log: Serve
 export function buildServer(config: Config, cliCommand: CliCommand, log: ServerLogger): BuiltServer {
   const services = buildServices(config, cliCommand, log);
   const registry = new ToolRegistry(services);
+  const createInstance = (options: InstanceOptions) => createServerInstance(services, registry, log, options);
+  let connected: Server | undefined;
+  return {
+    get server() {
+      connected ??= createInstance({ connection: true });
+      return connected;
+    },
+    services,
+    registry,
+    createInstance,
+    start: () => services.catalog.start(),
+  };
+}
+
+function createServerInstance(
+  services: Services,
+  registry: ToolRegistry,
+  log: ServerLogger,
+  options: InstanceOptions,
+): Server {
+  const { config, catalog } = services;
   const server = new Server(
     { name: SERVER_NAME, title: "Customer.io (via Membrane)", version: VERSION },
-    { capabilities: { tools: { listChanged: true } }, instructions: serverInstructions(config.readOnly) },
+    {
+      capabilities: { tools: { listChanged: true }, logging: {} },
+      instructions: serverInstructions(config.readOnly),
+    },
   );
-  server.registerCapabilities({ logging: {} });
-  let initialized = false;
-  server.oninitialized = () => {
-    initialized = true;
-  };
-
-  log.attachClient((level, message, data) => {
-    if (!initialized) return;
-    server
-      .sendLoggingMessage({ level, logger: SERVER_NAME, data: data ? { message, ...data } : message })
-      .catch(() => {});
-  });
-  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
-    log.setClientLevel(request.params.level);
+  // 2025-era clients choose their log level per connection; `info` until they do.
+  let legacyLevel: LogLevel = "info";
+  server.setRequestHandler("logging/setLevel", async (request) => {
+    legacyLevel = request.params.level;
+    if (options.connection) log.setClientLevel(request.params.level);
     return {};
   });
 
-  // A client that has not listed the tools yet will see the new ones when it does: no need to tell it.
   let listedOnce = false;
-  services.catalog.onChange(() => {
-    if (initialized && listedOnce) server.sendToolListChanged().catch(() => {});
-  });
+  if (options.connection) {
+    let initialized = false;
+    server.oninitialized = () => {
+      initialized = true;
+    };
+    // Lines logged outside any request (discovery in the background) reach a 2025-era client only.
+    log.attachClient((level, message, data) => {
+      if (!initialized) return;
+      server
+        .sendLoggingMessage({ level, logger: SERVER_NAME, data: data ? { message, ...data } : message })
+        .catch(() => {});
+    });
+    // A client that has not listed the tools yet will see the new ones when it does: no need to tell it.
+    const stopListening = catalog.onChange(() => {
+      if (listedOnce) server.sendToolListChanged().catch(() => {});
+    });
+    // Calls still running when the client goes away are stopped with their process trees.
+    server.onclose = () => {
+      stopListening();
+      services.client.cli.stopAll();
+    };
+  }
 
-  server.setRequestHandler(ListToolsRequestSchema, async (request, extra) => {
-    const token = request.params?._meta?.progressToken;
-    let stop = () => {};
-    if (token !== undefined) {
-      stop = services.catalog.onProgress((found, page) => {
-        extra
-          .sendNotification({
-            method: "notifications/progress",
-            params: {
-              progressToken: token,
-              progress: page,
-              message: `Discovered ${found} actions (page ${page})`,
-            },
-          })
-          .catch(() => {});
-      });
-    }
+  server.setRequestHandler("tools/list", async (_request, ctx) => {
+    const report = progressReporter(ctx);
+    const stop = catalog.onProgress((found, page) =>
+      report(`Discovered ${found} actions (page ${page})`, page),
+    );
     try {
-      await services.catalog.waitForFirst(DISCOVERY_WAIT_MS);
+      await catalog.waitForFirst(DISCOVERY_WAIT_MS);
     } finally {
       stop();
     }
     listedOnce = true;
-    return {
-      tools: registry.list().map(({ name, title, description, inputSchema, annotations }) => ({
+    const tools = registry.list().map(
+      ({ name, title, description, inputSchema, annotations }): Tool => ({
         name,
         title,
         description,
-        inputSchema,
+        inputSchema: inputSchema as Tool["inputSchema"],
         annotations,
-      })),
-    };
+      }),
+    );
+    if (!isModernRequest(ctx)) return { tools };
+    // Settled once discovery has run: the list then changes only with a new process.
+    const settled = catalog.current().source === "discovery" && !catalog.isDiscovering;
+    return { tools, ttlMs: settled ? TOOL_LIST_TTL_MS : 0, cacheScope: options.cacheScope ?? "private" };
   });
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  server.setRequestHandler("tools/call", async (request, ctx) => {
     const { name } = request.params;
     let tool = registry.get(name);
-    if (!tool && services.catalog.current().source === "none") {
-      await services.catalog.waitForFirst(DISCOVERY_WAIT_MS);
+    if (!tool && catalog.current().source === "none") {
+      await catalog.waitForFirst(DISCOVERY_WAIT_MS);
       tool = registry.get(name);
     }
     if (!tool)
-      throw new McpError(
-        ErrorCode.InvalidParams,
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
         `Unknown tool: ${name}. Call tools/list for the tools, or run_action for any action.`,
       );
-    const token = request.params._meta?.progressToken;
-    let progress = 0;
-    const ctx: ToolContext = {
-      signal: extra.signal,
-      log,
-      progress: (message) => {
-        if (token === undefined) return;
-        progress++;
-        extra
-          .sendNotification({
-            method: "notifications/progress",
-            params: { progressToken: token, progress, message },
-          })
-          .catch(() => {});
-      },
-    };
+    const sink = requestLogSink(ctx, SERVER_NAME, () => legacyLevel);
+    const toolContext: ToolContext = { signal: ctx.mcpReq.signal, log, progress: progressReporter(ctx) };
     const started = Date.now();
-    try {
-      const args = tool.validate(request.params.arguments ?? {});
-      const output = await tool.run(args, ctx);
-      log.debug(`${name} succeeded`, { durationMs: Date.now() - started });
-      return toCallToolResult(output, config.maxOutput);
-    } catch (error) {
-      log.warning(`${name} failed: ${describeError(error).split("\n")[0]}`, {
-        durationMs: Date.now() - started,
-      });
-      return errorToToolResult(error);
-    }
+    return log.withRequestSink(sink, async () => {
+      try {
+        const args = tool.validate(request.params.arguments ?? {});
+        const output = await tool.run(args, toolContext);
+        log.debug(`${name} succeeded`, { durationMs: Date.now() - started });
+        return toCallToolResult(output, config.maxOutput);
+      } catch (error) {
+        log.warning(`${name} failed: ${describeError(error).split("\n")[0]}`, {
+          durationMs: Date.now() - started,
+        });
+        return errorToToolResult(error);
+      }
+    });
   });
-
-  // Calls still running when the client goes away are stopped with their process trees.
-  server.onclose = () => services.client.cli.stopAll();
-  return { server, services, registry, start: () => services.catalog.start() };
+  return server;
 }

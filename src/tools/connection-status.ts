@@ -3,6 +3,7 @@
  * logged in, which Customer.io connection is used and in what state, what the catalog holds, and the one
  * thing a person must do next. It reports problems as data instead of failing, so it always answers.
  */
+import { hostname, userInfo } from "node:os";
 import { z } from "zod";
 import { summarizeReadOnly } from "../catalog/read-only-summary.js";
 import { unusableReason } from "../catalog/usable.js";
@@ -102,6 +103,14 @@ export function createConnectionStatusTool(services: Services): ToolDefinition {
                   readOnlyAllowed: readOnly.allowed,
                 }
               : {}),
+            // Over HTTP every client acts with the one Membrane login of the user running the server.
+            actsAs: {
+              transport: services.config.transport,
+              osUser: userInfo().username,
+              host: hostname(),
+              membraneLogin: "the Membrane CLI login of osUser on host (~/.membrane)",
+              connection: connection?.["name"] ?? connection?.["id"] ?? null,
+            },
             schemaProfile: services.config.schemaProfile,
             cli,
             loggedIn,

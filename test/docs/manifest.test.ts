@@ -48,7 +48,8 @@ describe("manifest.json", () => {
     expect(manifest.manifest_version).toBe("0.3");
     expect(manifest.server).toMatchObject({ type: "node", entry_point: "dist/index.js" });
     expect(manifest.server.mcp_config.command).toBe("node");
-    expect(manifest.server.mcp_config.args).toEqual(["${__dirname}/dist/index.js"]);
+    // Pinned to stdio: a CUSTOMERIO_MCP_TRANSPORT=http in the user's environment must not move the bundle.
+    expect(manifest.server.mcp_config.args).toEqual(["${__dirname}/dist/index.js", "--transport", "stdio"]);
     expect(manifest.compatibility.platforms.sort()).toEqual(["darwin", "linux", "win32"]);
     expect(manifest.compatibility.runtimes.node).toBe(pkg.engines.node.replace(/^>=(\d+\.\d+)$/, ">=$1.0"));
   });

@@ -1,0 +1,40 @@
+/**
+ * Graceful shutdown over HTTP: on SIGTERM the server stops accepting connections at once, lets a call in
+ * flight finish (a fake CLI that answers after FIXTURE_DELAY_MS), and exits 0.
+ */
+import { describe, expect, it } from "vitest";
+import { fixturePath } from "../fixtures/paths.js";
+import { resultText } from "../helpers/harness.js";
+import { legacyHttpClient, startHttpServer } from "../helpers/http.js";
+
+const TOKEN = "shutdown-token-0123456789abcdef";
+
+describe("SIGTERM over HTTP", () => {
+  it("refuses new connections, finishes the call in flight, and exits 0", async () => {
+    const server = await startHttpServer(["--membrane-cli", fixturePath("slow"), "--no-cache"], {
+      FIXTURE_DELAY_MS: "1500",
+      CUSTOMERIO_MCP_HTTP_TOKEN: TOKEN,
+    });
+    const client = await legacyHttpClient(server.url, TOKEN);
+    const call = () =>
+      client.callTool(
+        { name: "run_action", arguments: { action: "act-list-customers", input: {} } },
+        undefined,
+        { timeout: 60_000 },
+      );
+    try {
+      expect((await call()).isError).toBeFalsy(); // discovery done
+      const inFlight = call();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const exited = server.stop("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(fetch(server.url, { method: "POST" })).rejects.toThrow();
+      const result = await inFlight;
+      expect(result.isError, resultText(result)).toBeFalsy();
+      expect(await exited).toBe(0);
+    } finally {
+      await client.close().catch(() => {});
+      await server.stop();
+    }
+  }, 60_000);
+});
