@@ -8,31 +8,17 @@
  * can vouch for operations they know to be reads with --read-only-allow, but not for the types Membrane
  * itself calls writes (create, find-or-create, update, delete).
  */
+import {
+  API_REQUEST_TYPES,
+  ARBITRARY_TYPES,
+  inputTakesMethod,
+  READ_TYPES,
+  REQUEST_TYPES,
+  WRITE_TYPES,
+} from "../membrane/contract/action-types.js";
 import type { Action } from "../membrane/schemas.js";
 
-/** Membrane's import types (direction IMPORT in the SDK's ACTIONS table). */
-export const READ_TYPES: ReadonlySet<string> = new Set([
-  "list-data-records",
-  "find-data-record-by-id",
-  "match-data-record",
-  "search-data-record",
-]);
-/** Membrane's export types: they write by definition. */
-export const WRITE_TYPES: ReadonlySet<string> = new Set([
-  "create-data-record",
-  "find-or-create-data-record",
-  "update-data-record",
-  "delete-data-record",
-]);
-/** An arbitrary HTTP request to any endpoint, or custom code: offered only when named in --tools. */
-export const ARBITRARY_TYPES: ReadonlySet<string> = new Set(["http-request", "run-javascript"]);
-/** Types that send one HTTP request, whose record may state the method. */
-const REQUEST_TYPES = new Set([
-  "api-request-to-external-app",
-  "api-request-to-your-app",
-  "http-request",
-  "api-request",
-]);
+export { ARBITRARY_TYPES, READ_TYPES, WRITE_TYPES };
 
 const SENDS_OR_DELETES =
   /broadcast|newsletter|transactional|\bsend|send[-_ ]|trigger|delete|remove|suppress|destroy|erase|unsubscribe/i;
@@ -47,6 +33,11 @@ export interface ActionEffects {
   highBlast: boolean;
   /** http-request or run-javascript: neither a direct tool nor runnable unless named in --tools. */
   arbitrary: boolean;
+  /**
+   * A generic API request whose input carries the method: in read-only mode it is offered, and the request
+   * guard lets only GET through (safety/request-action-guard.ts).
+   */
+  getOnlyInReadOnly: boolean;
   /** Why `readOnly` is what it is. */
   basis: EffectBasis;
 }
@@ -67,20 +58,68 @@ export function statedMethod(action: Action): string | undefined {
   return typeof method === "string" && method.trim() !== "" ? method.trim().toUpperCase() : undefined;
 }
 
+/**
+ * Whether the action's record fixes both the method and the path as plain text (no formula reading the
+ * input): then the input cannot steer the request, and the request guard has nothing to check.
+ */
+export function hasFixedTarget(action: Action): boolean {
+  const config = action["config"];
+  if (!isRecord(config) || statedMethod(action) === undefined) return false;
+  const request = isRecord(config["request"]) ? config["request"] : config;
+  return ["path", "url", "uri"].some((field) => {
+    const value = request[field];
+    return typeof value === "string" && value.trim() !== "";
+  });
+}
+
 /** `vouched`: the person named this action in --read-only-allow. */
 export function actionEffects(action: Action, vouched = false): ActionEffects {
   const type = action.type ?? "";
   const arbitrary = ARBITRARY_TYPES.has(type);
+  const getOnlyInReadOnly = API_REQUEST_TYPES.has(type) && inputTakesMethod(action.inputSchema);
   if (READ_TYPES.has(type))
-    return { readOnly: true, destructive: false, highBlast: false, arbitrary, basis: "read type" };
+    return {
+      readOnly: true,
+      destructive: false,
+      highBlast: false,
+      arbitrary,
+      getOnlyInReadOnly,
+      basis: "read type",
+    };
   if (REQUEST_TYPES.has(type) && statedMethod(action) === "GET")
-    return { readOnly: true, destructive: false, highBlast: false, arbitrary, basis: "fixed GET" };
+    return {
+      readOnly: true,
+      destructive: false,
+      highBlast: false,
+      arbitrary,
+      getOnlyInReadOnly,
+      basis: "fixed GET",
+    };
   if (vouched && !WRITE_TYPES.has(type))
-    return { readOnly: true, destructive: false, highBlast: false, arbitrary, basis: "vouched" };
+    return {
+      readOnly: true,
+      destructive: false,
+      highBlast: false,
+      arbitrary,
+      getOnlyInReadOnly,
+      basis: "vouched",
+    };
   const knownWrite = WRITE_TYPES.has(type);
   // A delete is destructive; so is anything whose effect Membrane does not state.
   const destructive = type === "delete-data-record" || !knownWrite;
   const words = `${action.key ?? ""} ${action.name}`;
   const highBlast = type === "delete-data-record" || SENDS_OR_DELETES.test(words);
-  return { readOnly: false, destructive, highBlast, arbitrary, basis: knownWrite ? "write type" : "unknown" };
+  return {
+    readOnly: false,
+    destructive,
+    highBlast,
+    arbitrary,
+    getOnlyInReadOnly,
+    basis: knownWrite ? "write type" : "unknown",
+  };
+}
+
+/** Whether read-only mode offers the action: a read, or a generic API request the guard limits to GET. */
+export function offeredInReadOnly(effects: ActionEffects): boolean {
+  return effects.readOnly || effects.getOnlyInReadOnly;
 }

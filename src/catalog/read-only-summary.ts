@@ -4,6 +4,8 @@
  * Read-only hides every action Membrane does not call a read, so a person needs to see the cost and the way
  * out in one place.
  */
+
+import { offeredInReadOnly } from "./effects.js";
 import type { CatalogEntry } from "./entries.js";
 
 export interface ReadOnlySummary {
@@ -22,7 +24,7 @@ const SHOWN = 8;
 export function summarizeReadOnly(entries: readonly CatalogEntry[], readOnly: boolean): ReadOnlySummary {
   const allowed = entries.filter((e) => e.effects.basis === "vouched").map((e) => e.toolName);
   if (!readOnly) return { hidden: 0, couldAllow: [], allowed, advice: undefined };
-  const hiddenEntries = entries.filter((entry) => !entry.effects.readOnly);
+  const hiddenEntries = entries.filter((entry) => !offeredInReadOnly(entry.effects));
   const couldAllow = hiddenEntries.filter((e) => e.effects.basis === "unknown").map((e) => e.toolName);
   let advice: string | undefined;
   if (hiddenEntries.length > 0) {

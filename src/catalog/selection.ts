@@ -11,6 +11,7 @@
  *      the tools/list JSON within the character budget.
  */
 import picomatch from "picomatch";
+import { offeredInReadOnly } from "./effects.js";
 import type { CatalogEntry } from "./entries.js";
 
 /** About 10,000 tokens at ~4 characters a token. */
@@ -73,7 +74,8 @@ export function selectDirectTools(entries: readonly CatalogEntry[], options: Sel
       omitted.push({ entry, reason: "not-included" });
     else if (entry.effects.arbitrary && !isNamedInTools(entry, options.include))
       omitted.push({ entry, reason: "arbitrary" });
-    else if (options.readOnly && !entry.effects.readOnly) omitted.push({ entry, reason: "read-only" });
+    else if (options.readOnly && !offeredInReadOnly(entry.effects))
+      omitted.push({ entry, reason: "read-only" });
     else if (!entry.normalized) omitted.push({ entry, reason: "schema" });
     else eligible.push(entry);
   }

@@ -7,14 +7,9 @@
  * the guard cannot check, and is refused (fail safe).
  */
 import { UserInputError } from "../errors.js";
+import { API_REQUEST_TYPES } from "../membrane/contract/action-types.js";
 import { guardProxyRequest, type ProxyRequest } from "./proxy-guard.js";
 import { show } from "./proxy-path.js";
-
-export const REQUEST_ACTION_TYPES: ReadonlySet<string> = new Set([
-  "api-request-to-external-app",
-  "api-request-to-your-app",
-  "api-request",
-]);
 
 const PATH_FIELDS = ["path", "url", "uri"] as const;
 const BODY_FIELDS = ["body", "data"] as const;
@@ -23,14 +18,7 @@ const HINT =
   'Give {"method", "path", "query"?, "headers"?, "body"?} with a path relative to the Customer.io API, as for proxy_request.';
 
 export function isRequestActionType(type: string | undefined): boolean {
-  return type !== undefined && REQUEST_ACTION_TYPES.has(type);
-}
-
-/** Whether the action's inputSchema has a `method` property: if not, the action's own config decides it. */
-export function schemaTakesMethod(inputSchema: unknown): boolean {
-  if (typeof inputSchema !== "object" || inputSchema === null) return false;
-  const properties = (inputSchema as { properties?: unknown }).properties;
-  return typeof properties === "object" && properties !== null && Object.hasOwn(properties, "method");
+  return type !== undefined && API_REQUEST_TYPES.has(type);
 }
 
 /** The one field of `names` that is present; refuses two at once (which one Membrane would use is unknown). */
@@ -48,7 +36,9 @@ function pick(input: Record<string, unknown>, names: readonly string[]): string 
 /**
  * Checks a request action's input with the proxy guard and returns what the action receives: the input as
  * given, with the method written out (GET when absent, as Membrane defaults) so that what is checked is
- * what runs. In read-only mode an action whose schema takes no method (`takesMethod: false`) is refused. Throws UserInputError, naming the rule, when any part would be refused by proxy_request.
+ * what runs. In read-only mode an action whose method is neither in its input nor a GET fixed by its
+ * record (`takesMethod: false`) is refused. Throws UserInputError, naming the rule, when any part would be
+ * refused by proxy_request.
  */
 export function guardRequestActionInput(
   input: Record<string, unknown>,

@@ -5,21 +5,20 @@
  * optionally stops at a dry run, and otherwise runs it through the CLI with progress, bounded retries and
  * field selection.
  */
+
+import { hasFixedTarget, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
+import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
-import {
-  guardRequestActionInput,
-  isRequestActionType,
-  schemaTakesMethod,
-} from "../safety/request-action-guard.js";
+import { guardRequestActionInput, isRequestActionType } from "../safety/request-action-guard.js";
 import { invalidArguments } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
 
 export function refuseInReadOnly(entry: CatalogEntry, services: Services): void {
-  if (services.config.readOnly && !entry.effects.readOnly) {
+  if (services.config.readOnly && !offeredInReadOnly(entry.effects)) {
     throw new UserInputError(
       `Refused: "${entry.title}" (${entry.action.id}) can change data, and this server runs in read-only mode.`,
       "Use a read-only action instead, or ask the person to restart the server without --read-only / CUSTOMERIO_MCP_READ_ONLY.",
@@ -69,10 +68,12 @@ export async function executeAction(
 ): Promise<ToolOutput> {
   refuseInReadOnly(entry, services);
   // A generic request action reaches any URL with the connection's credentials: proxy_request's rules apply.
-  if (isRequestActionType(entry.action.type)) {
+  // (Not when its record fixes the method and the path: then the input cannot steer it.)
+  if (isRequestActionType(entry.action.type) && !hasFixedTarget(entry.action)) {
     actionInput = guardRequestActionInput(actionInput, {
       readOnly: services.config.readOnly,
-      takesMethod: schemaTakesMethod(entry.action.inputSchema),
+      // A GET fixed by the action's record is as good as a method in the input.
+      takesMethod: entry.effects.basis === "fixed GET" || inputTakesMethod(entry.action.inputSchema),
     });
   }
   if (options.dryRun) {

@@ -4,6 +4,8 @@
  * no such action and search_actions is the way to find one. Then says whether this server may run it:
  * http-request and run-javascript actions only when named in --tools, and in read-only mode only reads.
  */
+
+import { offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
@@ -52,7 +54,7 @@ export function refuseUnoffered(entry: CatalogEntry, services: Services): void {
       `Use another action (search_actions) or proxy_request; or ask the person to add "${entry.toolName}" to --tools / CUSTOMERIO_MCP_TOOLS and restart the server.`,
     );
   }
-  if (config.readOnly && !entry.effects.readOnly) {
+  if (config.readOnly && !offeredInReadOnly(entry.effects)) {
     throw new UserInputError(
       `Refused: ${label} may change data (Membrane does not say it only reads), and this server runs in read-only mode.`,
       `Use a read-only action instead (search_actions shows readOnly). If the person knows this operation only reads data, they can add "${entry.toolName}" to --read-only-allow / CUSTOMERIO_MCP_READ_ONLY_ALLOW; or restart without --read-only.`,

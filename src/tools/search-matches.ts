@@ -5,7 +5,7 @@
  * that would pass --max-output is made to fit by shortening its largest matches, never by dropping them.
  */
 import { createHash } from "node:crypto";
-import { actionEffects } from "../catalog/effects.js";
+import { actionEffects, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
@@ -75,7 +75,7 @@ export function describeMatch(
     ? `it is ${unusable} in Membrane`
     : entry && effects.arbitrary && !isNamedInTools(entry, services.config.tools)
       ? "it runs an arbitrary request or custom code, allowed only when named in --tools"
-      : services.config.readOnly && !effects.readOnly
+      : services.config.readOnly && !offeredInReadOnly(effects)
         ? "it may change data and this server is read-only"
         : undefined;
   if (why) {

@@ -6,12 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
+import { inputTakesMethod as schemaTakesMethod } from "../../src/membrane/contract/action-types.js";
 import { guardProxyRequest, type ProxyRequest } from "../../src/safety/proxy-guard.js";
-import {
-  guardRequestActionInput,
-  isRequestActionType,
-  schemaTakesMethod,
-} from "../../src/safety/request-action-guard.js";
+import { guardRequestActionInput, isRequestActionType } from "../../src/safety/request-action-guard.js";
 
 const rw = { readOnly: false };
 const ro = { readOnly: true };
@@ -172,6 +169,7 @@ describe("guardRequestActionInput (property)", () => {
       ),
       { numRuns: 3000 },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // Both sides of the rules must be reached, or the property says nothing (about 3% are accepted).
+    expect(accepted).toBeGreaterThan(40);
   });
 });

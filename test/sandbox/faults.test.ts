@@ -56,7 +56,12 @@ describe("sandbox faults", () => {
   it("not-logged-in, rate-limit and error-exit-0 fail the way the adapter recognises", async () => {
     await expect(client("not-logged-in").listConnections()).rejects.toMatchObject({ kind: "not-logged-in" });
     await expect(run(client("rate-limit"))).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
-    await expect(run(client("error-exit-0"))).rejects.toMatchObject({ kind: "bad-output" });
+    // Exit 0 with an error envelope is a failure that keeps the upstream message and status.
+    await expect(run(client("error-exit-0"))).rejects.toMatchObject({
+      kind: "exit",
+      status: 500,
+      message: expect.stringContaining("Upstream request failed"),
+    });
   });
 
   it("no, two and reconnect-needed connections lead the resolver to say what to do", async () => {

@@ -4,9 +4,11 @@
  * saves its state file (a new inode) on every run that is not of an import type, so an unchanged inode
  * proves that no action that could change data ran.
  */
+
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { API_REQUEST_TYPES, inputTakesMethod } from "../../src/membrane/contract/action-types.js";
 import { actionId } from "../../src/sandbox/catalog/action-record.js";
 import { buildCatalog } from "../../src/sandbox/catalog/catalog.js";
 import { readsOnly } from "../../src/sandbox/catalog/types.js";
@@ -29,10 +31,27 @@ describe("read-only mode against the sandbox", () => {
         (tool) => !(GENERIC_TOOL_NAMES as readonly string[]).includes(tool.name),
       );
       const reads = catalog.filter((spec) => readsOnly(spec) && spec.state === undefined);
-      expect(actionTools).toHaveLength(reads.length);
+      // "Make API Request" stays offered: its input carries the method, and the request guard lets only GET out.
+      const getOnly = catalog.filter(
+        (spec) => API_REQUEST_TYPES.has(spec.type) && inputTakesMethod(spec.inputSchema),
+      );
+      expect(getOnly.length).toBeGreaterThan(0);
+      expect(actionTools).toHaveLength(reads.length + getOnly.length);
       for (const tool of actionTools) {
-        expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
         await harness.client.callTool({ name: tool.name, arguments: {} });
+      }
+      expect(actionTools.filter((tool) => tool.annotations?.readOnlyHint !== true)).toHaveLength(
+        getOnly.length,
+      );
+      for (const spec of getOnly) {
+        for (const method of ["POST", "PUT", "DELETE"]) {
+          const write = await harness.client.callTool({
+            name: "run_action",
+            arguments: { action: spec.key || actionId(spec), input: { method, path: "/v1/customers" } },
+          });
+          expect(write.isError, `${spec.key} ${method}`).toBe(true);
+          expect(resultText(write)).toMatch(/read-only/);
+        }
       }
       let refused = 0;
       for (const spec of catalog) {
@@ -42,6 +61,7 @@ describe("read-only mode against the sandbox", () => {
         });
         if (!readsOnly(spec)) {
           expect(result.isError, spec.key).toBe(true);
+          if (getOnly.includes(spec)) continue; // Refused for the missing path; its writes are tried above.
           expect(resultText(result)).toMatch(/read-only|--tools/);
           refused++;
         }

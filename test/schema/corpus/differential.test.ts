@@ -59,7 +59,7 @@ const show = (value: unknown) => JSON.stringify(value);
 function lastInputFor(record: string, actionId: string, after: number): unknown {
   const run = readRecords(record)
     .slice(after)
-    .filter((call) => call.argv[0] === "action" && call.argv[1] === "run" && call.argv[2] === actionId)
+    .filter((call) => call.argv[0] === "action" && call.argv[1] === "run" && call.argv.at(-1) === actionId)
     .at(-1);
   const flag = run?.argv.find((arg) => arg.startsWith("--input="));
   return flag === undefined ? undefined : JSON.parse(flag.slice("--input=".length));
