@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
-import { HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
+import { CONFIRM_MODES, HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
 
 export { helpText, OPTION_TABLE, SCHEMA_PROFILES, type SchemaProfile } from "./options.js";
 
@@ -44,6 +44,9 @@ const ConfigSchema = z.object({
     .enum(SCHEMA_PROFILES, { error: `schema-profile must be one of ${SCHEMA_PROFILES.join(", ")}` })
     .default("default"),
   sandbox: z.boolean(),
+  confirm: z
+    .enum(CONFIRM_MODES, { error: `confirm must be one of ${CONFIRM_MODES.join(", ")}` })
+    .default("high-blast"),
   logLevel: z
     .enum(["debug", "info", "warning", "error"], { error: "log-level must be debug, info, warning or error" })
     .default("info"),
@@ -164,6 +167,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     cacheDir: noCache ? null : (pick("cache-dir", "CUSTOMERIO_MCP_CACHE_DIR") ?? defaultCacheDir(env)),
     schemaProfile: pick("schema-profile", "CUSTOMERIO_MCP_SCHEMA_PROFILE"),
     sandbox: pickBool("sandbox", "CUSTOMERIO_MCP_SANDBOX"),
+    confirm: pick("confirm", "CUSTOMERIO_MCP_CONFIRM"),
     logLevel: pick("log-level", "CUSTOMERIO_MCP_LOG_LEVEL"),
     transport: pick("transport", "CUSTOMERIO_MCP_TRANSPORT"),
     host: pick("host", "CUSTOMERIO_MCP_HOST"),

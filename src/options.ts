@@ -6,6 +6,8 @@
 export const SCHEMA_PROFILES = ["default", "gemini", "openai-strict"] as const;
 export type SchemaProfile = (typeof SCHEMA_PROFILES)[number];
 export const TRANSPORTS = ["stdio", "http"] as const;
+/** When to ask the person (MCP elicitation) before an action runs: see tools/confirm.ts. */
+export const CONFIRM_MODES = ["high-blast", "never"] as const;
 
 /** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
 export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
@@ -88,6 +90,14 @@ export const OPTION_TABLE = [
     env: "CUSTOMERIO_MCP_NO_CACHE",
     shownDefault: "off",
     meaning: "do not read or write the catalog cache",
+  },
+  {
+    flag: "confirm",
+    arg: "<when>",
+    env: "CUSTOMERIO_MCP_CONFIRM",
+    shownDefault: "high-blast",
+    meaning:
+      "`high-blast`: ask the person (elicitation) before sending messages or deleting data; `never`: do not ask",
   },
   {
     flag: "schema-profile",

@@ -15,6 +15,7 @@ import type { LogLevel, ServerLogger } from "./log.js";
 import { type CliCommand, MembraneCli } from "./membrane/cli.js";
 import { MembraneClient } from "./membrane/client.js";
 import { ConnectionResolver } from "./membrane/connection.js";
+import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
 import {
   isModernRequest,
   progressReporter,
@@ -195,7 +196,12 @@ function createServerInstance(
         `Unknown tool: ${name}. Call tools/list for the tools, or run_action for any action.`,
       );
     const sink = requestLogSink(ctx, SERVER_NAME, () => legacyLevel);
-    const toolContext: ToolContext = { signal: ctx.mcpReq.signal, log, progress: progressReporter(ctx) };
+    const toolContext: ToolContext = {
+      signal: ctx.mcpReq.signal,
+      log,
+      progress: progressReporter(ctx),
+      confirm: confirmationFor(ctx, () => server.getClientCapabilities()),
+    };
     const started = Date.now();
     return log.withRequestSink(sink, async () => {
       try {
@@ -204,6 +210,8 @@ function createServerInstance(
         log.debug(`${name} succeeded`, { durationMs: Date.now() - started });
         return toCallToolResult(output, config.maxOutput);
       } catch (error) {
+        // Asking the person first: the SDK delivers the question and calls this handler again with the answer.
+        if (error instanceof ConfirmationPending) return error.result;
         log.warning(`${name} failed: ${describeError(error).split("\n")[0]}`, {
           durationMs: Date.now() - started,
         });

@@ -2,8 +2,8 @@
  * Running one catalog action, shared by the direct action tools and run_action: refuses writes in
  * read-only mode, puts Membrane's generic request actions through the proxy guard, checks the decoded input
  * against the action's faithful schema (prepareActionInput, called by each tool's validation step),
- * optionally stops at a dry run, and otherwise runs it through the CLI with progress, bounded retries and
- * field selection.
+ * optionally stops at a dry run, asks the person to confirm what cannot be undone (tools/confirm.ts), and
+ * otherwise runs it through the CLI with progress, bounded retries and field selection.
  */
 
 import { hasFixedTarget, offeredInReadOnly } from "../catalog/effects.js";
@@ -13,6 +13,7 @@ import { UserInputError } from "../errors.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
 import { guardRequestActionInput, isRequestActionType } from "../safety/request-action-guard.js";
+import { confirmOrRefuse } from "./confirm.js";
 import { invalidArguments } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
@@ -86,6 +87,13 @@ export async function executeAction(
       note: "Dry run: nothing was sent. Call again without dry_run to run it.",
     };
   }
+  // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
+  if (entry.effects.highBlast)
+    await confirmOrRefuse(services, ctx, {
+      what: `"${entry.title}" (${entry.action.id})`,
+      why: "It sends real messages or deletes data, and cannot be undone.",
+      input: actionInput,
+    });
   const connection = await services.connection.resolve({ signal: ctx.signal });
   ctx.progress(`Running ${entry.title}`);
   const run = await withRetries(

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { withRetries } from "../membrane/retry.js";
 import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
+import { confirmOrRefuse, proxyIsHighBlast } from "./confirm.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
@@ -75,6 +76,12 @@ export function createProxyRequestTool(services: Services): ToolDefinition {
             note: "Dry run: nothing was sent. Call again without dry_run to send it.",
           };
         }
+        if (proxyIsHighBlast(guarded.method, guarded.path))
+          await confirmOrRefuse(services, ctx, {
+            what: `${guarded.method} ${guarded.path}`,
+            why: "A request like this sends real messages or deletes data, and cannot be undone.",
+            input: guarded,
+          });
         const connection = await services.connection.resolve({ signal: ctx.signal });
         ctx.progress(`${guarded.method} ${guarded.path}`);
         const text = await withRetries(

@@ -4,6 +4,7 @@
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log.js";
+import type { ConfirmAnswer, ConfirmRequest } from "./confirm.js";
 
 /** A JSON Schema whose root is an object, as MCP requires for a tool's input. */
 export interface ObjectJsonSchema {
@@ -20,6 +21,12 @@ export interface ToolContext {
   /** Reports progress to the client when it asked for it (a progress token); otherwise does nothing. */
   progress: (message: string) => void;
   log: Logger;
+  /**
+   * Asks the person to confirm a call that cannot be undone (tools/confirm.ts); absent where no client can
+   * be asked. May throw a server-side signal to ask first (re-entering the tool with the answer): tools let
+   * it pass and do nothing with side effects before calling it.
+   */
+  confirm?: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
 }
 
 /** What a tool returns when it succeeds. */

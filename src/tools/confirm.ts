@@ -1,0 +1,63 @@
+/**
+ * Confirmation by the person before what cannot be undone (issue #12): a call that sends real messages or
+ * deletes data asks the person first, through the client's elicitation, when the client offers it and
+ * --confirm is `high-blast`. Tools call confirmOrRefuse after validation, guards and dry-run handling, so a
+ * person sees exactly what will be sent. How the question reaches the client (an `elicitation/create`
+ * request, or a 2026-07-28 `input_required` result) is the server's business (serve/confirmation.ts).
+ */
+import { UserInputError } from "../errors.js";
+import type { Services } from "./services.js";
+import type { ToolContext } from "./tool-definition.js";
+
+/** What the person is asked to confirm: the action (or request) and the exact input that will be sent. */
+export interface ConfirmRequest {
+  /** E.g. `Send Transactional Email (act-send-email)` or `DELETE /v1/customers/42`. */
+  what: string;
+  /** Why it cannot be undone, one short sentence. */
+  why: string;
+  /** The input exactly as it will be sent. */
+  input: unknown;
+}
+
+/**
+ * The person's answer. `unsupported`: the client cannot ask (no form elicitation), so today's guidance
+ * (dry run, then the person's consent through the agent) is all there is.
+ */
+export type ConfirmAnswer = "accept" | "decline" | "cancel" | "unsupported";
+
+/** Paths of the Customer.io APIs whose writes send messages or remove data or people. */
+const HIGH_BLAST_PATH = /send|trigger|broadcast|suppress|unsubscribe|delete|destroy|erase/i;
+
+/**
+ * Whether a raw proxy_request is high blast: any DELETE, or a write whose path names sending, triggering,
+ * a broadcast, suppressing, unsubscribing or deleting (e.g. POST /v1/send/email,
+ * POST /v1/campaigns/7/triggers, POST /v1/broadcasts/3/trigger, POST /api/v1/customers/42/suppress).
+ */
+export function proxyIsHighBlast(method: string, path: string): boolean {
+  if (method === "GET") return false;
+  return method === "DELETE" || HIGH_BLAST_PATH.test(path);
+}
+
+/**
+ * Asks the person when --confirm and the client allow it; returns when the call may go ahead and throws
+ * (nothing sent) when the person declined or cancelled.
+ */
+export async function confirmOrRefuse(
+  services: Services,
+  ctx: ToolContext,
+  request: ConfirmRequest,
+): Promise<void> {
+  if (services.config.confirm === "never" || !ctx.confirm) return;
+  const answer = await ctx.confirm(request);
+  if (answer === "accept" || answer === "unsupported") {
+    if (answer === "accept") services.log.info(`Confirmed by the person: ${request.what}`);
+    return;
+  }
+  const verb = answer === "decline" ? "declined" : "cancelled";
+  throw new UserInputError(
+    `Not run: the person ${verb} ${request.what}. Nothing was sent and no data changed.`,
+    answer === "decline"
+      ? "do not retry it as is; ask the person what they want changed (or whether to drop it), then call again with the new input."
+      : "the person closed the question without answering; ask them whether to go ahead before calling again.",
+  );
+}
