@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
@@ -49,14 +49,17 @@ export interface InMemoryHarness {
 export async function startInMemory(
   cli: CliCommand,
   flags: string[] = ["--no-cache"],
-  options: { start?: boolean } = {},
+  options: { start?: boolean; capabilities?: ClientCapabilities } = {},
 ): Promise<InMemoryHarness> {
   const { config } = parseCommandLine(flags, {});
   const log = new ServerLogger("error", () => {});
   const built = buildServer(config, cli, log);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await built.server.connect(serverTransport);
-  const client = new Client({ name: "test-client", version: "1.0.0" }, { capabilities: {} });
+  const client = new Client(
+    { name: "test-client", version: "1.0.0" },
+    { capabilities: options.capabilities ?? {} },
+  );
   await client.connect(clientTransport);
   if (options.start !== false) await built.start();
   return {
