@@ -1,16 +1,18 @@
 /**
- * Confirmation by the person (issue #12), 2026-07-28 era: the built server over stdio, a real SDK v2 Client
+ * Confirmation by the person (issue #12), 2026-07-28 era: the built server over stdio (and HTTP), a real SDK v2 Client
  * pinned to 2026-07-28 that answers the `input_required` result's form elicitation as a person would, and
  * the fixture CLI recording every call it gets.
  */
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { Client, type ElicitResult } from "@modelcontextprotocol/client";
+import { join } from "node:path";
+import { Client, type ElicitResult, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_MEMBRANE } from "../fixtures/paths.js";
 import { readRecords } from "../fixtures/records.js";
 import { resultText, SERVER_BIN, tempDir } from "../helpers/harness.js";
-import { MODERN } from "../helpers/http.js";
+import { MODERN, startHttpServer } from "../helpers/http.js";
 
 const SEND = { transactional_message_id: "welcome-7", to: "ada@example.com" };
 
@@ -91,5 +93,46 @@ describe("2026-07-28: confirmation through input_required", () => {
     const result = await client.callTool({ name: "send_transactional_email", arguments: SEND });
     expect(result.isError, resultText(result)).toBeFalsy();
     expect(runs()).toHaveLength(1);
+  });
+});
+
+describe("2026-07-28 over Streamable HTTP (stateless, --allow-writes)", () => {
+  it("asks, then runs on accept and runs nothing on decline", async () => {
+    const record = `${tempDir()}/record.jsonl`;
+    const server = await startHttpServer(["--membrane-cli", FAKE_MEMBRANE, "--no-cache", "--allow-writes"], {
+      FAKE_MEMBRANE_RECORD: record,
+    });
+    try {
+      const token = readFileSync(join(server.configDir, "customerio-mcp", "http-token"), "utf8").trim();
+      const runs = () =>
+        readRecords(record).filter((call) => call.argv[0] === "action" && call.argv[1] === "run");
+      for (const [answer, ran] of [
+        [{ action: "decline" }, 0],
+        [{ action: "accept", content: { confirm: true } }, 1],
+      ] as const) {
+        const asked: string[] = [];
+        client = new Client(
+          { name: "modern-http-confirm-test", version: "1.0.0" },
+          { versionNegotiation: { mode: { pin: MODERN } }, capabilities: { elicitation: { form: {} } } },
+        );
+        client.setRequestHandler("elicitation/create", async (request) => {
+          asked.push((request.params as { message: string }).message);
+          return answer;
+        });
+        await client.connect(
+          new StreamableHTTPClientTransport(new URL(server.url), {
+            requestInit: { headers: { Authorization: `Bearer ${token}` } },
+          }),
+        );
+        const result = await client.callTool({ name: "send_transactional_email", arguments: SEND });
+        expect(result.isError ?? false, resultText(result)).toBe(ran === 0);
+        expect(asked).toHaveLength(1);
+        expect(runs()).toHaveLength(ran);
+        await client.close();
+        client = undefined;
+      }
+    } finally {
+      await server.stop();
+    }
   });
 });
