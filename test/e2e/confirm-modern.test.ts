@@ -1,7 +1,7 @@
 /**
- * Confirmation by the person (issue #12), 2026-07-28 era: the built server over stdio (and HTTP), a real SDK v2 Client
- * pinned to 2026-07-28 that answers the `input_required` result's form elicitation as a person would, and
- * the fixture CLI recording every call it gets.
+ * Confirmation by the person (issue #12), 2026-07-28 era: the built server over stdio and over stateless
+ * HTTP, a real SDK v2 Client pinned to 2026-07-28 that answers the `input_required` result's form
+ * elicitation as a person would, and the fixture CLI recording every call it gets.
  */
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
