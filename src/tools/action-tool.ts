@@ -16,7 +16,11 @@ export function makeActionTool(entry: CatalogEntry, services: Services): ToolDef
     title: entry.title,
     description: entry.description,
     inputSchema: normalized.schema,
-    annotations: entry.annotations,
+    // In read-only mode a generic API request is limited to GET by the request guard: it only reads.
+    annotations:
+      services.config.readOnly && entry.effects.getOnlyInReadOnly
+        ? { ...entry.annotations, readOnlyHint: true, destructiveHint: false, idempotentHint: true }
+        : entry.annotations,
     validate(args) {
       return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
     },
