@@ -85,8 +85,11 @@ export function advertise(node: Schema, path: string, notes: string[]): Advertis
     // check keeps the positions.
     delete out.prefixItems;
     const kinds = uniqueByJson(node.prefixItems.filter(isPlainObject));
-    itemsNode = kinds.length === 1 ? kinds[0] : kinds.length === 0 || kinds.some(isAnyValue) ? {} : { anyOf: kinds };
-    const order = node.prefixItems.map((k) => (isPlainObject(k) && typeof k.type === "string" ? k.type : "any"));
+    itemsNode =
+      kinds.length === 1 ? kinds[0] : kinds.length === 0 || kinds.some(isAnyValue) ? {} : { anyOf: kinds };
+    const order = node.prefixItems.map((k) =>
+      isPlainObject(k) && typeof k.type === "string" ? k.type : "any",
+    );
     out.description = withSentence(out.description, `A tuple, in this order: ${order.join(", ")}.`);
   }
   if (isPlainObject(itemsNode)) {

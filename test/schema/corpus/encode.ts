@@ -84,19 +84,22 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
   if (profile === "gemini" && value === null) throw new Inexpressible("Gemini cannot send null");
   const type = typeOf(schema);
   if (profile !== "default" && type === "string" && Array.isArray(schema.enum)) {
+    // Gemini's enums hold strings only; its description says how other values are written: every value
+    // as JSON ("Values are written as JSON."), or numbers and booleans as their text ("1" for 1), so
+    // that the string "1" itself cannot be sent. Without either, the enum is of plain strings.
+    const said = typeof schema.description === "string" ? schema.description : "";
+    if (/written as JSON/.test(said)) return JSON.stringify(value);
+    if (!/given as text/.test(said)) return value;
     if (typeof value !== "string") {
       const text = JSON.stringify(value);
       return schema.enum.includes(text) ? text : value;
     }
-    // Gemini's enums hold strings only: where numbers or booleans are given as their text ("1" for 1,
-    // said in the description), the string "1" itself cannot be sent.
-    const said = typeof schema.description === "string" ? schema.description : "";
-    if (profile === "gemini" && /given as text/.test(said) && schema.enum.includes(value)) {
-      let parsed: unknown = value;
-      try {
-        parsed = JSON.parse(value);
-      } catch {}
-      if (typeof parsed !== "string") throw new Inexpressible(`Gemini: "${value}" stands for ${value}`);
+    let parsed: unknown = value;
+    try {
+      parsed = JSON.parse(value);
+    } catch {}
+    if (schema.enum.includes(value) && typeof parsed !== "string") {
+      throw new Inexpressible(`Gemini: the enum text "${value}" stands for ${value}, not the string`);
     }
     return value;
   }
@@ -110,7 +113,12 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
     for (const [key, item] of Object.entries(value)) {
       const name = Object.hasOwn(properties, key) ? key : (names.get(key) ?? key);
       const child = properties[name];
-      if (profile === "openai-strict" && item === null && isNode(child) && /Null: left out\./.test(String(child.description))) {
+      if (
+        profile === "openai-strict" &&
+        item === null &&
+        isNode(child) &&
+        /Null: left out\./.test(String(child.description))
+      ) {
         // OpenAI strict mode: null is how an optional property is left out, so it cannot be sent as null.
         throw new Inexpressible(`OpenAI strict mode: null for optional \`${name}\` means "left out"`);
       }
@@ -120,7 +128,13 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
       for (const [name, child] of Object.entries(properties)) {
         if (Object.hasOwn(out, name)) continue;
         // OpenAI strict mode lists every property as required: one that takes no null cannot be left out.
-        if (isNode(child) && !allowsNull(child)) throw new Inexpressible(`OpenAI strict mode needs \`${name}\``);
+        // Nor can a required one that takes null (there null is the value, not "left out"): only a
+        // property marked "Null: left out." or an optional one given as JSON text is left out by a null.
+        const leftOutByNull =
+          isNode(child) &&
+          allowsNull(child) &&
+          (/Null: left out\./.test(String(child.description)) || isJsonText(child));
+        if (!leftOutByNull) throw new Inexpressible(`OpenAI strict mode needs \`${name}\``);
         define(out, name, null);
       }
     }
