@@ -25,7 +25,7 @@ import { referenceValidator } from "./reference.js";
 
 const corpus = loadCorpus();
 const PROFILES: Profile[] = ["default", "gemini", "openai-strict"];
-const GENERATED_PER_SCHEMA = 3;
+const GENERATED_PER_SCHEMA = 2;
 
 /** Values that tend to trip converters: numbers in strings, JSON in strings, nulls, empty things. */
 const tricky = fc.oneof(
