@@ -166,7 +166,8 @@ function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: stri
     // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements anything (as
     // draft-07 reads it without additionalItems): 2020-12's prefixItems. advertise.ts shows the union.
     // (An empty list constrains nothing, and 2020-12 wants at least one prefixItems entry.)
-    if (items.length > 0) out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
+    if (items.length > 0)
+      out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
     out.items = {};
     ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
   } else {
