@@ -9,7 +9,7 @@
  */
 import { childPath, showPath } from "./convert.js";
 import type { Decoder } from "./decode.js";
-import { isAnyValue, isPlainObject, type Schema, setOwn, withSentence } from "./keywords.js";
+import { isAnyValue, isPlainObject, type Schema, setOwn, uniqueByJson, withSentence } from "./keywords.js";
 import { ownRequiredOnly } from "./required.js";
 
 const CLIENT_KEY = /^[a-zA-Z0-9_.-]{1,64}$/;
@@ -79,8 +79,21 @@ export function advertise(node: Schema, path: string, notes: string[]): Advertis
     if (Array.isArray(out.required)) out.required = out.required.map((n) => renames.get(String(n)) ?? n);
     if (entries.size > 0) own = { kind: "object", properties: entries };
   }
-  if (isPlainObject(node.items)) {
-    const items = advertise(node.items, `${path}[]`, notes);
+  let itemsNode = node.items;
+  if (Array.isArray(node.prefixItems)) {
+    // A tuple (convert.ts): clients are shown one item schema, any of the positions' kinds; the faithful
+    // check keeps the positions.
+    delete out.prefixItems;
+    const kinds = uniqueByJson(node.prefixItems.filter(isPlainObject));
+    itemsNode =
+      kinds.length === 1 ? kinds[0] : kinds.length === 0 || kinds.some(isAnyValue) ? {} : { anyOf: kinds };
+    const order = node.prefixItems.map((k) =>
+      isPlainObject(k) && typeof k.type === "string" ? k.type : "any",
+    );
+    out.description = withSentence(out.description, `A tuple, in this order: ${order.join(", ")}.`);
+  }
+  if (isPlainObject(itemsNode)) {
+    const items = advertise(itemsNode, `${path}[]`, notes);
     out.items = items.schema;
     if (items.decoder !== null) decoders.push({ kind: "array", items: items.decoder });
   }

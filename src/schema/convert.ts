@@ -128,10 +128,6 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
     const properties: Schema = {};
     for (const [name, child] of Object.entries(node.properties)) {
       const where = childPath(path, name);
-      if (name === "__proto__") {
-        ctx.notes.push(`${showPath(where)} cannot be validated (Ajv mishandles that name) and was left out`);
-        continue;
-      }
       if (isPlainObject(child) && child.readOnly === true) {
         ctx.notes.push(`${showPath(where)} is read-only and was left out`);
         continue;
@@ -167,12 +163,13 @@ function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: stri
     out.items = {};
     out.maxItems = 0;
   } else if (Array.isArray(items)) {
-    // Tuples (draft-07 `items: [...]`): every position accepts any of the listed schemas.
-    const members = items.map((item) => convertNode(item, ctx, where, depth + 1));
-    const kept = uniqueByJson(members.filter((m): m is Schema => m !== undefined));
-    ctx.notes.push(`${showPath(path)} was a tuple; each element may be any of its listed kinds`);
-    out.items =
-      kept.length === 1 ? kept[0] : kept.length === 0 || kept.some(isAnyValue) ? {} : { anyOf: kept };
+    // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements anything (as
+    // draft-07 reads it without additionalItems): 2020-12's prefixItems. advertise.ts shows the union.
+    // (An empty list constrains nothing, and 2020-12 wants at least one prefixItems entry.)
+    if (items.length > 0)
+      out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
+    out.items = {};
+    ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
   } else {
     out.items = convertNode(items, ctx, where, depth + 1) ?? {};
   }

@@ -64,6 +64,10 @@ function enumAsStrings(node: Schema, values: readonly unknown[]): Profiled {
   const schema: Schema = { ...textOf(node), type: "string", enum: [...map.keys()] };
   const changed = [...map].some(([text, value]) => text !== value);
   if (map !== plain) schema.description = withSentence(schema.description, "Values are written as JSON.");
+  else if (changed) {
+    // So "1" reads as the number 1: the string "1" itself cannot be sent (Gemini's enums are strings).
+    schema.description = withSentence(schema.description, "Numbers and booleans are given as text.");
+  }
   return { schema, decoder: changed ? { kind: "enum", values: map } : null };
 }
 

@@ -181,5 +181,9 @@ export function orderKeys(node: Schema): Schema {
       out[key] = value;
     }
   }
+  // A tuple's positions (convert.ts): faithful schema only, never advertised (advertise.ts removes them).
+  if (Array.isArray(node.prefixItems)) {
+    out.prefixItems = node.prefixItems.map((child) => (isPlainObject(child) ? orderKeys(child) : child));
+  }
   return out;
 }

@@ -20,10 +20,11 @@ import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
 import { profileAlternative, profileRoot } from "./profile.js";
+import { mentionsProto, protoSafeSchema, protoSafeValue } from "./proto-key.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";
-import { compileValidator, isValidJsonSchema } from "./validate.js";
+import { compileValidator, isValidJsonSchema, type ValidationResult } from "./validate.js";
 
 export type { SchemaProfile };
 
@@ -47,6 +48,8 @@ export interface NormalizedSchema {
   faithfulSchema: Record<string, unknown>;
   /** Decodes `args` (toActionInput) and checks the result against the faithful schema. */
   check(args: Record<string, unknown>): CheckResult;
+  /** Checks a plain input (run_action's, never written in the profile's style) against the faithful schema. */
+  checkPlain(input: Record<string, unknown>): CheckResult;
 }
 
 export type CheckResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
@@ -91,7 +94,7 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
       const unwrapped = wrapped === undefined ? decoded : decoded[wrapped];
       return decode(unwrapped, renames) as Record<string, unknown>;
     };
-    const faithful = compileValidator(faithfulSchema);
+    const faithful = faithfulValidator(faithfulSchema);
     result = {
       schema,
       validationSchema,
@@ -109,8 +112,15 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
         const checked = faithful(actionInput);
         return checked.ok ? { ok: true, input: actionInput } : checked;
       },
+      checkPlain(input): CheckResult {
+        const unwrapped = wrapped === undefined ? input : input[wrapped];
+        const checked = faithful(unwrapped);
+        return checked.ok ? { ok: true, input: unwrapped as Record<string, unknown> } : checked;
+      },
     };
-    if (root.description) result.description = root.description;
+    const limits = profileLimits(profile, faithfulSchema, schema);
+    const description = [root.description, limits].filter(Boolean).join(" ");
+    if (description) result.description = description;
   } catch (error) {
     if (error instanceof SchemaConversionError) throw error;
     // A bug meeting an odd schema must cost one action, never the server.
@@ -123,6 +133,29 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     throw new SchemaConversionError("the converted schema is not a valid JSON Schema");
   }
   return result;
+}
+
+/**
+ * What the profile's advertised schema cannot carry, for the tool description: Gemini declares no null;
+ * OpenAI strict mode sends null for an optional argument it leaves out, so cannot send that null itself.
+ * run_action takes the plain input and can.
+ */
+function profileLimits(profile: SchemaProfile, faithful: Schema, advertised: Schema): string | undefined {
+  const text = JSON.stringify(faithful);
+  if (profile === "gemini" && (text.includes('"null"') || text.includes("null]") || text.includes("null,"))) {
+    return "Gemini cannot send null here: to send a null value, use run_action.";
+  }
+  if (profile === "openai-strict" && JSON.stringify(advertised).includes("Null: left out.")) {
+    return "Null for an optional argument means it is left out: to send a null value itself, use run_action.";
+  }
+  return undefined;
+}
+
+/** The faithful check; a `__proto__` property is checked under a stand-in name (proto-key.ts). */
+function faithfulValidator(schema: Record<string, unknown>): (value: unknown) => ValidationResult {
+  if (!mentionsProto(schema)) return compileValidator(schema);
+  const check = compileValidator(protoSafeSchema(schema) as Record<string, unknown>);
+  return (value) => check(protoSafeValue(value));
 }
 
 /**

@@ -9,7 +9,7 @@
 import { mergeInto } from "./combinators.js";
 import { childPath, showPath } from "./convert.js";
 import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "./decode.js";
-import { isPlainObject, type Schema, setOwn, textOf } from "./keywords.js";
+import { isPlainObject, type Schema, setOwn, textOf, withSentence } from "./keywords.js";
 import {
   allowsNull,
   asJsonText,
@@ -77,7 +77,13 @@ function strictObject(n: Schema, out: Schema, path: string, notes: string[], dep
     const where = childPath(path, name);
     const converted = toStrict(isPlainObject(child) ? child : {}, where, notes, false, depth + 1);
     const optional = !required.has(name);
-    setOwn(properties, name, optional ? nullable(converted.schema) : converted.schema);
+    // Strict mode spells "left out" as null: said on the property, unless it is JSON text (where "null" is
+    // the value null). Such a property cannot be sent as null here (the tool description says so).
+    const schema =
+      optional && converted.decoder?.kind !== "json"
+        ? { ...converted.schema, description: withSentence(converted.schema.description, "Null: left out.") }
+        : converted.schema;
+    setOwn(properties, name, optional ? nullable(schema) : schema);
     decoders.set(name, { decoder: converted.decoder, optional });
   }
   let extra: string | undefined;

@@ -61,20 +61,23 @@ function takesStrings(node: Schema): boolean {
   return Array.isArray(node.anyOf) && node.anyOf.some((alt) => isPlainObject(alt) && takesStrings(alt));
 }
 
-/** A value the profile cannot declare, sent as JSON text and parsed again before the run. */
+/**
+ * A value the profile cannot declare, sent as JSON text and parsed again before the run. Strings too are
+ * JSON (quoted): where a node takes a string or a number, the text "1.5" must mean one of them, and it
+ * means the number; text that is not JSON at all is still taken as the plain string it is.
+ */
 export function asJsonText(node: Schema, path: string, notes: string[], client: string): Profiled {
   const text = textOf(node);
   const isObject = inferType(node) === "object";
-  const keepStrings = takesStrings(node);
   const hint = isObject
     ? 'Give it as a JSON object in text, e.g. {"key": "value"}.'
-    : keepStrings
-      ? "Give a plain string, or other values as JSON text."
+    : takesStrings(node)
+      ? 'Give it as JSON text: a string in quotes ("abc"), other values as JSON (12, true, null).'
       : "Give it as JSON text.";
   notes.push(`${showPath(path)} is sent as JSON text (${client} cannot declare it)`);
   return {
     schema: { ...text, type: "string", description: withSentence(text.description, hint) },
-    decoder: keepStrings ? { kind: "json", keepStrings: true } : { kind: "json" },
+    decoder: { kind: "json" },
   };
 }
 

@@ -17,7 +17,8 @@ export interface GenericToolSpec<Input extends z.ZodObject> {
   description: string;
   input: Input;
   annotations: ToolAnnotations;
-  run(args: z.output<Input>, ctx: ToolContext): Promise<ToolOutput>;
+  /** `raw`: the validated, decoded arguments before zod (whose records drop a `__proto__` key). */
+  run(args: z.output<Input>, ctx: ToolContext, raw: Record<string, unknown>): Promise<ToolOutput>;
 }
 
 export function defineGenericTool<Input extends z.ZodObject>(
@@ -48,7 +49,7 @@ export function defineGenericTool<Input extends z.ZodObject>(
           ),
         );
       }
-      return spec.run(parsed.data, ctx);
+      return spec.run(parsed.data, ctx, (args ?? {}) as Record<string, unknown>);
     },
   };
 }

@@ -47,16 +47,20 @@ export interface ExecuteOptions {
 }
 
 /**
- * run_action's input is free-form, so an agent may write it in the profile's style (strict mode: nulls for
- * what it leaves out; Gemini: JSON text for objects) or plainly: exactly the direct tool's check, which
- * decodes first and then checks against the faithful schema.
+ * run_action's input is free-form, and its advertised schema says only "the action's input": the plain
+ * input, as Membrane takes it, whatever the profile (never JSON text for a nested value, never nulls for
+ * what it leaves out; the tool's own arguments are decoded before). So it is checked against the faithful
+ * schema directly: decoding it in the profile's style would turn a string "123" into a number.
  */
 export function prepareRunActionInput(
   entry: CatalogEntry,
   input: Record<string, unknown>,
   _profile?: SchemaProfile,
 ): Record<string, unknown> {
-  return prepareActionInput(entry, input);
+  if (!entry.normalized) return input; // Not convertible: Membrane validates it itself.
+  const result = entry.normalized.checkPlain(input);
+  if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
+  return result.input;
 }
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */

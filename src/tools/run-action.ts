@@ -5,6 +5,7 @@
  * reads in read-only mode (refuseUnoffered).
  */
 import { z } from "zod";
+import { isPlainObject } from "../schema/keywords.js";
 import { defineGenericTool } from "./define-tool.js";
 import { executeAction, prepareRunActionInput, refuseInReadOnly } from "./execute-action.js";
 import { findActionEntry, refuseUnoffered } from "./find-action.js";
@@ -58,11 +59,13 @@ export function createRunActionTool(services: Services): ToolDefinition {
         destructiveHint: !services.config.readOnly,
         openWorldHint: true,
       },
-      async run(args, ctx) {
+      async run(args, ctx, raw) {
         const entry = await findActionEntry(services, args.action);
         refuseUnoffered(entry, services);
         refuseInReadOnly(entry, services);
-        const actionInput = prepareRunActionInput(entry, args.input ?? {}, services.config.schemaProfile);
+        // The input as sent: zod's record would drop an own `__proto__` key, which Membrane must receive.
+        const input = isPlainObject(raw.input) ? raw.input : (args.input ?? {});
+        const actionInput = prepareRunActionInput(entry, input, services.config.schemaProfile);
         return executeAction(services, entry, actionInput, ctx, {
           dryRun: args.dry_run ?? false,
           fields: args.fields,

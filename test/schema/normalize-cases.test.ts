@@ -86,8 +86,14 @@ const cases: Case[] = [
           type: "string",
           format: "email",
         },
-        limit: { description: "Default: 10.", type: ["integer", "null"], minimum: 1, maximum: 50 },
+        limit: {
+          description: "Default: 10. Null: left out.",
+          type: ["integer", "null"],
+          minimum: 1,
+          maximum: 50,
+        },
         tags: {
+          description: "Null: left out.",
           type: ["array", "null"],
           items: { type: "string", enum: ["a", "b"] },
           minItems: 1,
@@ -128,7 +134,13 @@ const cases: Case[] = [
     name: "numeric referenceRecords infer an integer type; gemini stringifies them",
     input: obj({ n: { referenceRecords: [{ id: 1, name: "One" }, { id: 2 }] } }),
     default: obj({ n: { description: "Options: 1 (One), 2.", type: "integer", enum: [1, 2] } }),
-    gemini: obj({ n: { description: "Options: 1 (One), 2.", type: "string", enum: ["1", "2"] } }),
+    gemini: obj({
+      n: {
+        description: "Options: 1 (One), 2. Numbers and booleans are given as text.",
+        type: "string",
+        enum: ["1", "2"],
+      },
+    }),
   },
   {
     name: "Membrane keywords, $schema, $id, $comment, formulas dropped",
@@ -187,7 +199,10 @@ const cases: Case[] = [
     name: "nulls are kept in the default profile (Customer.io removes an attribute set to null)",
     input: obj({ a: { type: ["string", "null"] }, b: { type: ["null", "integer"], enum: [1, null] } }),
     default: obj({ a: { type: ["string", "null"] }, b: { type: ["integer", "null"], enum: [1, null] } }),
-    gemini: obj({ a: { type: "string" }, b: { type: "string", enum: ["1"] } }),
+    gemini: obj({
+      a: { type: "string" },
+      b: { description: "Numbers and booleans are given as text.", type: "string", enum: ["1"] },
+    }),
   },
   {
     name: "several non-null types become anyOf (default) or JSON text (gemini)",
@@ -199,7 +214,8 @@ const cases: Case[] = [
     gemini: obj(
       {
         v: {
-          description: "One of: string, number. Give a plain string, or other values as JSON text.",
+          description:
+            'One of: string, number. Give it as JSON text: a string in quotes ("abc"), other values as JSON (12, true, null).',
           type: "string",
         },
       },
@@ -301,7 +317,10 @@ const cases: Case[] = [
     },
     default: obj({ id: { type: "string" }, email: { type: "string" } }),
     strict: obj(
-      { id: { type: ["string", "null"] }, email: { type: ["string", "null"] } },
+      {
+        id: { description: "Null: left out.", type: ["string", "null"] },
+        email: { description: "Null: left out.", type: ["string", "null"] },
+      },
       { required: ["id", "email"], additionalProperties: false },
     ),
   },
@@ -330,11 +349,18 @@ const cases: Case[] = [
     name: "gemini: non-string enum and const stringified",
     input: obj({ level: { type: "integer", enum: [1, 2, 3] }, on: { const: true } }),
     default: obj({ level: { type: "integer", enum: [1, 2, 3] }, on: { const: true } }),
-    gemini: obj({ level: { type: "string", enum: ["1", "2", "3"] }, on: { type: "string", enum: ["true"] } }),
+    gemini: obj({
+      level: {
+        description: "Numbers and booleans are given as text.",
+        type: "string",
+        enum: ["1", "2", "3"],
+      },
+      on: { description: "Numbers and booleans are given as text.", type: "string", enum: ["true"] },
+    }),
     strict: obj(
       {
-        level: { type: ["integer", "null"], enum: [1, 2, 3, null] },
-        on: { type: ["boolean", "null"], enum: [true, null] },
+        level: { description: "Null: left out.", type: ["integer", "null"], enum: [1, 2, 3, null] },
+        on: { description: "Null: left out.", type: ["boolean", "null"], enum: [true, null] },
       },
       { required: ["level", "on"], additionalProperties: false },
     ),

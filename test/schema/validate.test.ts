@@ -160,16 +160,17 @@ describe("toActionInput", () => {
     expect(n.toActionInput({ input: ["a"] })).toEqual(["a"]);
   });
 
-  test("a property named __proto__ is left out (Ajv cannot check it); constructor is renamed and mapped back", () => {
+  test("a property named __proto__ is renamed, checked and mapped back to an own __proto__ key; so is constructor", () => {
     const input = JSON.parse(
       '{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"string"}},"required":["__proto__","constructor"]}',
     );
     const n = normalizeSchema(input, "openai-strict");
-    expect(Object.keys(n.schema.properties)).toEqual(["constructor_"]);
-    expect(n.notes[0]).toContain("`__proto__`");
-    const validate = compileValidator(n.validationSchema);
-    expect(validate({ constructor_: "x" })).toEqual({ ok: true });
-    expect(validate({})).toEqual({ ok: false, problems: ["missing required argument `constructor_`"] });
-    expect(n.check({ constructor_: "x" })).toEqual({ ok: true, input: { constructor: "x" } });
+    expect(Object.keys(n.schema.properties)).toEqual(["proto", "constructor_"]);
+    expect(n.check({ proto: 1, constructor_: "x" }).ok).toBe(false);
+    expect(n.check({ constructor_: "x", proto: null }).ok).toBe(false);
+    const checked = n.check({ proto: "p", constructor_: "x" });
+    expect(checked.ok && JSON.stringify(checked.input)).toBe('{"__proto__":"p","constructor":"x"}');
+    expect(n.checkPlain(JSON.parse('{"constructor":"x"}')).ok).toBe(false);
+    expect(n.checkPlain(JSON.parse('{"__proto__":"p","constructor":"x"}')).ok).toBe(true);
   });
 });

@@ -4,8 +4,11 @@
  * formats are annotations; `allowCustom` lifts an enum or pick-list; `referenceRecords` is an enum of their
  * ids; read-only properties are ignored on input (any value, never required); `nullable: true` also allows
  * null; `oneOf` reads as `anyOf`; a `$ref` that is not a local pointer names a Membrane app schema and
- * accepts any value. Everything else is standard JSON Schema (so `required` naming a property that is not
- * declared still requires it). Deliberately independent of src/schema: it must not share its mistakes.
+ * accepts any value; a `required` name that no `properties` anywhere in the schema declares is ignored
+ * (Membrane's dialect lists it as a quirk: enforced, such an action could never run where objects are
+ * closed, and Membrane's SDK itself filters `required` down to the fields a schema has, as in
+ * pickFieldsFromSchema). Everything else is standard JSON Schema. Deliberately independent of
+ * src/schema: it must not share its mistakes.
  */
 import { Ajv } from "ajv";
 
@@ -25,6 +28,18 @@ function define(target: Node, key: string, value: unknown): void {
 const SUBSCHEMA_LISTS = ["anyOf", "oneOf", "allOf"];
 const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties"];
 const SUBSCHEMAS = ["items", "additionalProperties", "not", "contains", "if", "then", "else"];
+
+/** Every property name some `properties` of the schema declares. */
+function declaredAnywhere(node: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const child of node) declaredAnywhere(child, into);
+  else if (isNode(node)) {
+    if (isNode(node.properties)) for (const name of Object.keys(node.properties)) into.add(name);
+    for (const child of Object.values(node)) if (typeof child === "object") declaredAnywhere(child, into);
+  }
+  return into;
+}
+
+let declared: ReadonlySet<string> = new Set();
 
 /** One DataSchema node -> plain JSON Schema. */
 export function plainSchema(node: unknown): unknown {
@@ -50,7 +65,9 @@ export function plainSchema(node: unknown): unknown {
     } else if (key === "required" && Array.isArray(value)) {
       const properties = isNode(node.properties) ? node.properties : {};
       const readOnly = (name: string) => isNode(properties[name]) && properties[name].readOnly === true;
-      out.required = value.filter((name) => typeof name === "string" && !readOnly(name)).map(safeKey);
+      out.required = value
+        .filter((name) => typeof name === "string" && !readOnly(name) && declared.has(name))
+        .map(safeKey);
     } else if (key !== "required") {
       define(out, key, value);
     }
@@ -78,6 +95,7 @@ const ajv = new Ajv({ strict: false, validateFormats: false, ownProperties: true
 /** A validator that answers whether Membrane would accept a value for `schema` (undefined: no schema). */
 export function referenceValidator(schema: unknown): (value: unknown) => boolean {
   if (schema === undefined || schema === null) return () => true;
+  declared = declaredAnywhere(schema, new Set());
   const validate = ajv.compile(plainSchema(schema) as object);
   return (value) => validate(safeValue(value)) === true;
 }
