@@ -69,7 +69,7 @@ async function main(): Promise<number | undefined> {
   for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
-    const { runDoctor } = await import("./doctor.js");
+    const { runDoctor } = await import("./doctor/run.js");
     return runDoctor(config, cliCommand, log);
   }
   const built = buildServer(config, cliCommand, log);

@@ -5,7 +5,7 @@
  * Every line, message and data alike, goes through the scrubber (safety/scrub.ts) before it leaves.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { scrubSecrets, scrubValue } from "./safety/scrub.js";
+import { scrubSecrets, scrubValue } from "./guard/scrub.js";
 
 export const LOG_LEVELS = [
   "debug",

@@ -22,7 +22,7 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./serve/request-context.js";
 import { GENERIC_TOOL_NAMES, ToolRegistry } from "./tools/registry.js";
-import { toCallToolResult } from "./tools/result.js";
+import { toCallToolResult } from "./output/result.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
 import type { ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";

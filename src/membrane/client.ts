@@ -6,7 +6,7 @@
  */
 import { UserInputError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { GuardedRequest } from "../safety/proxy-guard.js";
+import type { GuardedRequest } from "../guard/proxy-guard.js";
 import type { CliRunOptions, MembraneCli } from "./cli.js";
 import {
   type Action,

@@ -19,7 +19,7 @@ import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
-import { profileAlternative, profileRoot } from "./profile.js";
+import { profileAlternative, profileRoot } from "./profiles/profile.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";

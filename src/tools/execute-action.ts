@@ -12,7 +12,7 @@ import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
-import { guardRequestActionInput, isRequestActionType } from "../safety/request-action-guard.js";
+import { guardRequestActionInput, isRequestActionType } from "../guard/request-action-guard.js";
 import { invalidArguments } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { withRetries } from "../membrane/retry.js";
-import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
+import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { CliError, describeError, errorToToolResult, UserInputError } from "../../src/errors.js";
-import { NOTE_MAX_CHARS } from "../../src/safety/cap.js";
-import { toCallToolResult } from "../../src/tools/result.js";
+import { NOTE_MAX_CHARS } from "../../src/output/cap.js";
+import { toCallToolResult } from "../../src/output/result.js";
 
 const KEY = "sk_live_51HxYzAbCdEf1234567890";
 const texts = (result: { content: Array<{ type: string; text?: string }> }) =>
