@@ -5,8 +5,8 @@
  * and the whole structuredContent (the action run id included) go through the scrubber, and are capped.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./output/cap.js";
 import { scrubSecrets, scrubValue } from "./guard/scrub.js";
+import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./output/cap.js";
 
 /** A failure with a message meant for the agent or the person behind it. */
 export class ActionableError extends Error {

@@ -15,6 +15,7 @@ import type { LogLevel, ServerLogger } from "./log.js";
 import { type CliCommand, MembraneCli } from "./membrane/cli.js";
 import { MembraneClient } from "./membrane/client.js";
 import { ConnectionResolver } from "./membrane/connection.js";
+import { toCallToolResult } from "./output/result.js";
 import {
   isModernRequest,
   progressReporter,
@@ -22,7 +23,6 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./serve/request-context.js";
 import { GENERIC_TOOL_NAMES, ToolRegistry } from "./tools/registry.js";
-import { toCallToolResult } from "./output/result.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
 import type { ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";

@@ -16,7 +16,7 @@ import {
   REQUEST_TYPES,
   WRITE_TYPES,
 } from "../membrane/contract/action-types.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 
 export { ARBITRARY_TYPES, READ_TYPES, WRITE_TYPES };
 
@@ -35,7 +35,7 @@ export interface ActionEffects {
   arbitrary: boolean;
   /**
    * A generic API request whose input carries the method: in read-only mode it is offered, and the request
-   * guard lets only GET through (safety/request-action-guard.ts).
+   * guard lets only GET through (guard/request-action-guard.ts).
    */
   getOnlyInReadOnly: boolean;
   /** Why `readOnly` is what it is. */

@@ -4,15 +4,15 @@
  * logs only errors to stderr. Checks that depend on a failed one are shown as not checked.
  */
 import type { Config } from "../config.js";
-import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
-import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
-import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 import { ServerLogger } from "../log.js";
 import type { CliCommand } from "../membrane/cli.js";
 import { locateCli } from "../membrane/locate.js";
 import { buildServices } from "../server.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
+import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
+import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
+import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 
 /** Where the CLI was looked for, for the "not found" line. */
 function whereLooked(config: Config): string {

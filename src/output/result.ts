@@ -8,10 +8,10 @@
  * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
 import { scrubSecrets, scrubValue } from "../guard/scrub.js";
-import { shapeOutput } from "./shape-output.js";
 import type { ToolOutput } from "../tools/tool-definition.js";
+import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
+import { shapeOutput } from "./shape-output.js";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

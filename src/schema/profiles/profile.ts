@@ -5,8 +5,8 @@
  * declared at all there (a free-form object, "any value") it is sent as JSON text and decoded again.
  */
 import type { SchemaProfile } from "../../config.js";
-import { toGemini } from "./gemini.js";
 import type { Schema } from "../keywords.js";
+import { toGemini } from "./gemini.js";
 import { toStrict } from "./openai-strict.js";
 import type { Profiled } from "./profile-common.js";
 
