@@ -7,7 +7,7 @@ import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
 import type { CliCommand } from "../membrane/cli.js";
 import { locateCli } from "../membrane/locate.js";
-import { buildServices } from "../server.js";
+import { buildServices } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
 import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
