@@ -19,7 +19,7 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./serve/request-context.js";
 import { buildServices } from "./services.js";
-import { GENERIC_TOOL_NAMES, ToolRegistry } from "./tools/registry.js";
+import { ToolRegistry } from "./tools/registry.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
 import type { ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
