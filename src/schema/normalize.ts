@@ -12,8 +12,7 @@
  * Cursor, VS Code and MCP Inspector accept; Gemini and OpenAI strict mode cannot declare it, so there it
  * is a string holding JSON text, parsed again by `toActionInput`. Free-form objects are treated alike.
  */
-import type { SchemaProfile } from "../config.js";
-import type { ObjectJsonSchema } from "../tools/tool-definition.js";
+
 import { advertise } from "./advertise.js";
 import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
@@ -23,6 +22,7 @@ import { profileAlternative, profileRoot } from "./profiles/profile.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";
+import type { ObjectJsonSchema, SchemaProfile } from "./types.js";
 import { compileValidator, isValidJsonSchema } from "./validate.js";
 
 export type { SchemaProfile };

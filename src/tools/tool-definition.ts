@@ -5,13 +5,9 @@
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log.js";
 
-/** A JSON Schema whose root is an object, as MCP requires for a tool's input. */
-export interface ObjectJsonSchema {
-  type: "object";
-  properties: Record<string, unknown>;
-  required?: string[];
-  [keyword: string]: unknown;
-}
+import type { ObjectJsonSchema } from "../schema/types.js";
+
+export type { ObjectJsonSchema };
 
 /** What a running tool may use besides its arguments. */
 export interface ToolContext {
