@@ -183,3 +183,12 @@ export function orderKeys(node: Schema): Schema {
   }
   return out;
 }
+
+/** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
+export function showPath(path: string): string {
+  return path ? `\`${path}\`` : "the input";
+}
+
+export function childPath(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
+}

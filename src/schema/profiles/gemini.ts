@@ -7,9 +7,17 @@
  * `null` cannot be sent (type arrays lose it). What is dropped is said in the description.
  */
 import { isObjectAlternative, mergeAlternativeProperties, mergeInto } from "../combinators.js";
-import { childPath, showPath } from "../convert.js";
 import { arrayDecoder, type Decoder, objectDecoder } from "../decode.js";
-import { isPlainObject, type Schema, setOwn, textOf, uniqueByJson, withSentence } from "../keywords.js";
+import {
+  childPath,
+  isPlainObject,
+  type Schema,
+  setOwn,
+  showPath,
+  textOf,
+  uniqueByJson,
+  withSentence,
+} from "../keywords.js";
 import { asJsonText, describeDropped, hasProperties, inferType, type Profiled } from "./profile-common.js";
 
 const CLIENT = "Gemini";

@@ -7,9 +7,8 @@
  * object keeps taking other properties through one extra JSON-text property merged back on decode.
  */
 import { mergeInto } from "../combinators.js";
-import { childPath, showPath } from "../convert.js";
 import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "../decode.js";
-import { isPlainObject, type Schema, setOwn, textOf } from "../keywords.js";
+import { childPath, isPlainObject, type Schema, setOwn, showPath, textOf } from "../keywords.js";
 import {
   allowsNull,
   asJsonText,
