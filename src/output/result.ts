@@ -9,9 +9,9 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { scrubSecrets, scrubValue } from "../guard/scrub.js";
-import type { ToolOutput } from "../tools/tool-definition.js";
 import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
 import { shapeOutput } from "./shape-output.js";
+import type { ToolOutput } from "./tool-output.js";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -4,10 +4,10 @@
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log.js";
-
+import type { ToolOutput } from "../output/tool-output.js";
 import type { ObjectJsonSchema } from "../schema/types.js";
 
-export type { ObjectJsonSchema };
+export type { ObjectJsonSchema, ToolOutput };
 
 /** What a running tool may use besides its arguments. */
 export interface ToolContext {
@@ -16,18 +16,6 @@ export interface ToolContext {
   /** Reports progress to the client when it asked for it (a progress token); otherwise does nothing. */
   progress: (message: string) => void;
   log: Logger;
-}
-
-/** What a tool returns when it succeeds. */
-export interface ToolOutput {
-  /** The result itself (any JSON); shown as JSON text, cut to --max-output when longer. */
-  data: unknown;
-  /** Small facts about the call (e.g. the action run id), shown beside the data and never cut. */
-  meta?: Record<string, unknown>;
-  /** A sentence for the agent, shown after the data. */
-  note?: string;
-  /** Keep only these parts of `data` (dot paths, `*` for every item) before it is measured. */
-  fields?: readonly string[] | undefined;
 }
 
 export interface ToolDefinition {
