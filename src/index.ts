@@ -70,7 +70,7 @@ async function main(): Promise<number | undefined> {
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor/run.js");
-    return runDoctor(config, cliCommand, log);
+    return runDoctor(config, cliCommand);
   }
   const built = buildServer(config, cliCommand, log);
   if (config.transport === "http") await serveOverHttp(built, config, log);

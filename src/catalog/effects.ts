@@ -8,6 +8,8 @@
  * can vouch for operations they know to be reads with --read-only-allow, but not for the types Membrane
  * itself calls writes (create, find-or-create, update, delete).
  */
+
+import { isRecord } from "../is-record.js";
 import {
   API_REQUEST_TYPES,
   ARBITRARY_TYPES,
@@ -41,9 +43,6 @@ export interface ActionEffects {
   /** Why `readOnly` is what it is. */
   basis: EffectBasis;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The HTTP method the action's record states, when it is a fixed text: `config.request.method` or

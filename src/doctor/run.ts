@@ -25,7 +25,6 @@ function whereLooked(config: Config): string {
 export async function runDoctor(
   config: Config,
   cliCommand: CliCommand,
-  _log: ServerLogger,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
   const quiet = new ServerLogger("error");

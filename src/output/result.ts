@@ -9,12 +9,10 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { scrubSecrets, scrubValue } from "../guard/scrub.js";
+import { isRecord as isPlainObject } from "../is-record.js";
 import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
 import { shapeOutput } from "./shape-output.js";
 import type { ToolOutput } from "./tool-output.js";
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The notes block: meta facts, then what the cut left out, then the tool's own note; scrubbed and capped. */
 function notesText(meta: Record<string, unknown> | undefined, notes: Array<string | undefined>, max: number) {

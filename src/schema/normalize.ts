@@ -17,7 +17,7 @@ import { advertise } from "./advertise.js";
 import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
-import { orderKeys, type Schema } from "./keywords.js";
+import { orderKeys } from "./keywords.js";
 import { profileAlternative, profileRoot } from "./profiles/profile.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
@@ -123,12 +123,4 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     throw new SchemaConversionError("the converted schema is not a valid JSON Schema");
   }
   return result;
-}
-
-/**
- * Applies a profile to an already clean object schema (the generic tools' zod-made schemas). The same
- * path as an action's schema: on a clean schema the conversion keeps everything.
- */
-export function applyProfile(schema: ObjectJsonSchema, profile: SchemaProfile): NormalizedSchema {
-  return normalizeSchema(schema as Schema, profile);
 }
