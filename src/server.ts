@@ -7,10 +7,10 @@
  */
 import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelcontextprotocol/server";
 import type { Config } from "./config.js";
-import { describeError, errorToToolResult } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
+import { describeError, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import {
   isModernRequest,
