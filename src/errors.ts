@@ -1,12 +1,7 @@
 /**
- * The error kinds the server can meet, and the one function that turns any of them into a tool result.
- * Every failure an agent can cause or meet becomes `isError: true` with a message saying what happened and
- * what to do next; only text we trust (our own, or the CLI's output after scrubbing) goes out: the message
- * and the whole structuredContent (the action run id included) go through the scrubber, and are capped.
+ * The error kinds the server can meet, each with a message saying what happened and a hint saying what to
+ * do next. Turning them into text and tool results (scrubbed and capped) is output/error-result.ts's job.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./safety/cap.js";
-import { scrubSecrets, scrubValue } from "./safety/scrub.js";
 
 /** A failure with a message meant for the agent or the person behind it. */
 export class ActionableError extends Error {
@@ -66,49 +61,4 @@ export class CliError extends ActionableError {
     this.actionRunId = options.actionRunId;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
-}
-
-/**
- * The text an agent sees for any error: message, then the next step. Scrubbed of secrets; a message too
- * long for a result (a CLI that printed megabytes) is cut, the next step always kept.
- */
-export function describeError(error: unknown): string {
-  const { text, hint } = errorParts(error);
-  const next = hint ? scrubSecrets(`\nNext step: ${hint}`).slice(0, NOTE_MAX_CHARS / 2) : "";
-  return (
-    capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), NOTE_MAX_CHARS - next.length, text.length) + next
-  );
-}
-
-function errorParts(error: unknown): { text: string; hint: string | undefined } {
-  if (error instanceof ActionableError) {
-    const parts = [error.message];
-    if (error instanceof CliError) {
-      if (error.status !== undefined) parts.push(`(HTTP status ${error.status})`);
-      if (error.actionRunId) parts.push(`(action run ${error.actionRunId})`);
-    }
-    return { text: parts.join(" "), hint: error.hint };
-  }
-  // Anything else is a bug of ours: say so without a stack trace.
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    text: `Internal error in customerio-mcp: ${detail}`,
-    hint: "try again; if it persists, run `customerio-mcp doctor` and report the issue.",
-  };
-}
-
-/** The one place a thrown error becomes an MCP tool result. */
-export function errorToToolResult(error: unknown): CallToolResult {
-  const structured: Record<string, unknown> = { error: describeError(error) };
-  if (error instanceof CliError) {
-    structured["kind"] = error.kind;
-    if (error.status !== undefined) structured["status"] = error.status;
-    if (error.actionRunId) structured["actionRunId"] = error.actionRunId;
-  }
-  const safe = scrubValue(structured);
-  return {
-    isError: true,
-    content: [{ type: "text", text: safe["error"] as string }],
-    structuredContent: safe,
-  };
 }

@@ -69,8 +69,8 @@ async function main(): Promise<number | undefined> {
   for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
   if (command === "doctor") {
-    const { runDoctor } = await import("./doctor.js");
-    return runDoctor(config, cliCommand, log);
+    const { runDoctor } = await import("./doctor/run.js");
+    return runDoctor(config, cliCommand);
   }
   const built = buildServer(config, cliCommand, log);
   if (config.transport === "http") await serveOverHttp(built, config, log);

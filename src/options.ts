@@ -3,8 +3,9 @@
  * table that drives parsing (config.ts), `--help`, and the README's table (a test compares them).
  */
 
-export const SCHEMA_PROFILES = ["default", "gemini", "openai-strict"] as const;
-export type SchemaProfile = (typeof SCHEMA_PROFILES)[number];
+import { SCHEMA_PROFILES, type SchemaProfile } from "./schema/types.js";
+
+export { SCHEMA_PROFILES, type SchemaProfile };
 export const TRANSPORTS = ["stdio", "http"] as const;
 /** When to ask the person (MCP elicitation) before an action runs: see tools/confirm.ts. */
 export const CONFIRM_MODES = ["high-blast", "never"] as const;

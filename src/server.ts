@@ -6,15 +6,12 @@
  * per HTTP request (serve/), all over the same services.
  */
 import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelcontextprotocol/server";
-import { CatalogCache } from "./catalog/cache.js";
-import { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config.js";
-import { describeError, errorToToolResult } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
-import { type CliCommand, MembraneCli } from "./membrane/cli.js";
-import { MembraneClient } from "./membrane/client.js";
-import { ConnectionResolver } from "./membrane/connection.js";
+import type { CliCommand } from "./membrane/cli.js";
+import { describeError, errorToToolResult } from "./output/error-result.js";
+import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
 import {
   isModernRequest,
@@ -22,16 +19,13 @@ import {
   requestLogSink,
   TOOL_LIST_TTL_MS,
 } from "./serve/request-context.js";
-import { GENERIC_TOOL_NAMES, ToolRegistry } from "./tools/registry.js";
-import { toCallToolResult } from "./tools/result.js";
+import { buildServices } from "./services.js";
+import { ToolRegistry } from "./tools/registry.js";
 import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
 import type { ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
 
 export const SERVER_NAME = "customerio-mcp";
-/** At most this many CLI processes at once; more calls wait their turn. */
-const MAX_CONCURRENT_CLI = 4;
-const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 export interface InstanceOptions {
   /**
@@ -52,46 +46,6 @@ export interface BuiltServer {
   createInstance(options: InstanceOptions): Server;
   /** Loads the cached catalog and starts discovery in the background. */
   start(): Promise<void>;
-}
-
-export function buildServices(config: Config, cliCommand: CliCommand, log: ServerLogger): Services {
-  const cli = new MembraneCli(cliCommand, {
-    timeoutMs: config.timeoutSeconds * 1000,
-    maxConcurrent: MAX_CONCURRENT_CLI,
-    maxOutputBytes: MAX_CLI_OUTPUT_BYTES,
-    log,
-  });
-  const client = new MembraneClient(cli, log);
-  const connection = new ConnectionResolver(client, config.connectionId);
-  const cache = new CatalogCache(
-    config.cacheDir,
-    `${cliCommand.display}\0${config.connectionId ?? "auto"}\0${config.schemaProfile}`,
-  );
-  const catalog = new Catalog({
-    client,
-    connection,
-    cache,
-    profile: config.schemaProfile,
-    reservedNames: new Set(GENERIC_TOOL_NAMES),
-    readOnlyAllow: config.readOnlyAllow,
-    log,
-  });
-  const services: Services = {
-    config,
-    client,
-    connection,
-    catalog,
-    log,
-    toolListStats: () => ({
-      tools: 0,
-      directActionTools: 0,
-      chars: 0,
-      estimatedTokens: 0,
-      omitted: {},
-      notConverted: [],
-    }),
-  };
-  return services;
 }
 
 export function buildServer(config: Config, cliCommand: CliCommand, log: ServerLogger): BuiltServer {

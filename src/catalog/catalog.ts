@@ -9,10 +9,10 @@ import type { Logger } from "../log.js";
 import type { MembraneClient } from "../membrane/client.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
 import type { Action } from "../membrane/contract/records.js";
-import { assignToolNames } from "../schema/tool-name.js";
 import type { CatalogCache } from "./cache.js";
 import { buildEntries, type CatalogEntry, indexEntries } from "./entries.js";
 import { nameMatcher } from "./selection.js";
+import { assignToolNames } from "./tool-names.js";
 import { isActionUsable } from "./usable.js";
 
 export interface CatalogSnapshot {

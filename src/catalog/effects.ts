@@ -8,6 +8,8 @@
  * can vouch for operations they know to be reads with --read-only-allow, but not for the types Membrane
  * itself calls writes (create, find-or-create, update, delete).
  */
+
+import { isRecord } from "../is-record.js";
 import {
   API_REQUEST_TYPES,
   ARBITRARY_TYPES,
@@ -16,7 +18,7 @@ import {
   REQUEST_TYPES,
   WRITE_TYPES,
 } from "../membrane/contract/action-types.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 
 export { ARBITRARY_TYPES, READ_TYPES, WRITE_TYPES };
 
@@ -35,15 +37,12 @@ export interface ActionEffects {
   arbitrary: boolean;
   /**
    * A generic API request whose input carries the method: in read-only mode it is offered, and the request
-   * guard lets only GET through (safety/request-action-guard.ts).
+   * guard lets only GET through (guard/request-action-guard.ts).
    */
   getOnlyInReadOnly: boolean;
   /** Why `readOnly` is what it is. */
   basis: EffectBasis;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The HTTP method the action's record states, when it is a fixed text: `config.request.method` or

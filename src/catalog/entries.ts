@@ -7,9 +7,9 @@ import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { SchemaProfile } from "../config.js";
 import type { Action } from "../membrane/contract/records.js";
 import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
-import { assignToolNames } from "../schema/tool-name.js";
 import { type ActionEffects, actionAnnotations, actionEffects } from "./annotations.js";
 import { describeAction } from "./describe.js";
+import { assignToolNames } from "./tool-names.js";
 
 export interface CatalogEntry {
   action: Action;

@@ -3,7 +3,7 @@
  * print no state), it is not deactivated and not archived. Unusable actions are kept out of the tools and
  * run_action, and connection_status / doctor say which and why.
  */
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 
 /** Why the action cannot run, or undefined when it can. */
 export function unusableReason(action: Action): string | undefined {

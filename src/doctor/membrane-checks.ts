@@ -3,8 +3,9 @@
  * which version), it is logged in, the Customer.io connection is usable, its actions are discovered, and
  * what the tool list costs an agent. Each failure carries the error's own next step.
  */
-import { ActionableError, CliError, ConnectionError, describeError } from "../errors.js";
+import { ActionableError, CliError, ConnectionError } from "../errors.js";
 import type { Connection } from "../membrane/contract/records.js";
+import { describeError } from "../output/error-result.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import type { Services } from "../tools/services.js";
 import { type CheckLine, firstLine } from "./report.js";

@@ -5,8 +5,8 @@
  * ever be read as a flag, whatever it starts with.
  */
 import { UserInputError } from "../errors.js";
+import type { GuardedRequest } from "../guard/proxy-guard.js";
 import type { Logger } from "../log.js";
-import type { GuardedRequest } from "../safety/proxy-guard.js";
 import type { CliRunOptions, MembraneCli } from "./cli.js";
 import {
   type Action,

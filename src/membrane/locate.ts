@@ -10,7 +10,7 @@ import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import type { CliCommand } from "./cli.js";
-import { existsFile, isNodeScript, npmGlobalBinDirs, scriptOfCmdShim } from "./npm-install.js";
+import { existsFile, isNodeScript, npmGlobalBinDirs, scriptOfCmdShim } from "./npm-prefix.js";
 
 export { isNodeScript, npmGlobalBinDirs, scriptOfCmdShim };
 

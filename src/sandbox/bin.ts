@@ -15,8 +15,8 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { booleanFlag, parseCommandLine } from "./cli/args.js";
-import { SandboxFailure, UsageError } from "./cli/failure.js";
 import { runCommand } from "./cli/run-command.js";
+import { SandboxFailure, UsageError } from "./failure.js";
 import { commandFault, faultDelay } from "./faults/command-faults.js";
 import { activeFaults } from "./faults/faults.js";
 import { runProcessFault } from "./faults/process-faults.js";

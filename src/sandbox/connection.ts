@@ -3,7 +3,7 @@
  * ConnectionApiResponse and search results; the connection faults (none, two, reconnect needed) change
  * what `connection list` shows and what later commands find.
  */
-import { SandboxFailure } from "./cli/failure.js";
+import { SandboxFailure } from "./failure.js";
 import { activeFaults } from "./faults/faults.js";
 import type { JsonObject } from "./state/types.js";
 

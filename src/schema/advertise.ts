@@ -7,9 +7,18 @@
  * - `required` stays only where the node declares the property itself, and a combinator member left
  *   saying nothing is dropped (the faithful schema still checks those rules).
  */
-import { childPath, showPath } from "./convert.js";
+
 import type { Decoder } from "./decode.js";
-import { isAnyValue, isPlainObject, type Schema, setOwn, uniqueByJson, withSentence } from "./keywords.js";
+import {
+  childPath,
+  isAnyValue,
+  isPlainObject,
+  type Schema,
+  setOwn,
+  showPath,
+  uniqueByJson,
+  withSentence,
+} from "./keywords.js";
 import { ownRequiredOnly } from "./required.js";
 
 const CLIENT_KEY = /^[a-zA-Z0-9_.-]{1,64}$/;

@@ -5,9 +5,9 @@
  * alternative, or an `allOf` of compatible members, is folded into the node in one linear pass. Also the
  * helper that merges object alternatives into one object (used at the root and for Gemini).
  */
-import type { ConvertContext } from "./convert.js";
-import { convertNode, showPath } from "./convert.js";
-import { isAnyValue, isPlainObject, type Schema, setOwn, uniqueByJson } from "./keywords.js";
+// Type-only: convert.ts passes convertNode in, so there is no runtime cycle between the two files.
+import type { ConvertContext, convertNode } from "./convert.js";
+import { isAnyValue, isPlainObject, type Schema, setOwn, showPath, uniqueByJson } from "./keywords.js";
 
 const isNullOnly = (s: Schema): boolean =>
   s.type === "null" && Object.keys(s).every((k) => k === "type" || k === "title" || k === "description");
@@ -41,10 +41,11 @@ export function convertCombinators(
   ctx: ConvertContext,
   path: string,
   depth: number,
+  convert: typeof convertNode,
 ): void {
   const convertAll = (list: unknown): Schema[] | undefined => {
     if (!Array.isArray(list) || list.length === 0) return undefined;
-    const converted = list.map((member) => convertNode(member, ctx, path, depth + 1));
+    const converted = list.map((member) => convert(member, ctx, path, depth + 1));
     return converted.filter((member): member is Schema => member !== undefined);
   };
   const anyOf = convertAll(node.anyOf);

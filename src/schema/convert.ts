@@ -8,12 +8,14 @@
  */
 import { convertCombinators } from "./combinators.js";
 import {
+  childPath,
   copyValueKeywords,
   isAnyValue,
   isPlainObject,
   JSON_TYPES,
   type Schema,
   setOwn,
+  showPath,
   textOf,
   uniqueByJson,
   withSentence,
@@ -30,15 +32,6 @@ export interface ConvertContext {
 }
 
 const MAX_DEPTH = 24;
-
-/** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
-export function showPath(path: string): string {
-  return path ? `\`${path}\`` : "the input";
-}
-
-export function childPath(path: string, name: string): string {
-  return path ? `${path}.${name}` : name;
-}
 
 /** Returns `undefined` for a schema that accepts no value at all (`false`). */
 export function convertNode(
@@ -61,7 +54,7 @@ export function convertNode(
   convertPickList(node, out);
   convertObject(node, out, ctx, path, depth);
   convertArray(node, out, ctx, path, depth);
-  convertCombinators(node, out, ctx, path, depth);
+  convertCombinators(node, out, ctx, path, depth, convertNode);
   if (out.type === undefined && out.anyOf === undefined && out.allOf === undefined) {
     if (out.properties !== undefined || out.additionalProperties !== undefined) out.type = "object";
     else if (out.items !== undefined) out.type = "array";

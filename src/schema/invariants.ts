@@ -7,9 +7,10 @@
  * Gemini's subset, and OpenAI strict mode (closed objects, every property required, nesting at most 10,
  * at most 5,000 properties and 1,000 enum values).
  */
-import type { SchemaProfile } from "../config.js";
+
 import { isSafeKey } from "./advertise.js";
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
+import type { SchemaProfile } from "./types.js";
 
 const STRICT_MAX_DEPTH = 10;
 const STRICT_MAX_PROPERTIES = 5_000;

@@ -5,6 +5,7 @@
  * and default values) so that a malformed one is dropped instead of breaking a client or Ajv.
  */
 
+import { isRecord } from "../is-record.js";
 import { isLinearPattern } from "./regex.js";
 
 /** A JSON Schema node (never a bare boolean once converted). */
@@ -51,9 +52,8 @@ export const JSON_TYPES: ReadonlySet<string> = new Set([
 /** Keywords that only describe a value; a node made of these alone accepts any value. */
 const TEXT_KEYWORDS = new Set(["title", "description", "default", "examples"]);
 
-export function isPlainObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A JSON object, as a schema node (Schema is Record<string, unknown>). */
+export const isPlainObject: (value: unknown) => value is Schema = isRecord;
 
 /** True when the node constrains nothing (`{}` or only title/description/default/examples). */
 export function isAnyValue(node: Schema): boolean {
@@ -186,4 +186,13 @@ export function orderKeys(node: Schema): Schema {
     out.prefixItems = node.prefixItems.map((child) => (isPlainObject(child) ? orderKeys(child) : child));
   }
   return out;
+}
+
+/** `path` as shown to people: "`a.b[]`", or "the input" at the root. */
+export function showPath(path: string): string {
+  return path ? `\`${path}\`` : "the input";
+}
+
+export function childPath(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
 }

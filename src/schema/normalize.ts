@@ -12,18 +12,18 @@
  * Cursor, VS Code and MCP Inspector accept; Gemini and OpenAI strict mode cannot declare it, so there it
  * is a string holding JSON text, parsed again by `toActionInput`. Free-form objects are treated alike.
  */
-import type { SchemaProfile } from "../config.js";
-import type { ObjectJsonSchema } from "../tools/tool-definition.js";
+
 import { advertise } from "./advertise.js";
 import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
-import { profileAlternative, profileRoot } from "./profile.js";
+import { profileAlternative, profileRoot } from "./profiles/profile.js";
 import { mentionsProto, protoSafeSchema, protoSafeValue } from "./proto-key.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";
+import type { ObjectJsonSchema, SchemaProfile } from "./types.js";
 import { compileValidator, isValidJsonSchema, type ValidationResult } from "./validate.js";
 
 export type { SchemaProfile };
@@ -156,12 +156,4 @@ function faithfulValidator(schema: Record<string, unknown>): (value: unknown) =>
   if (!mentionsProto(schema)) return compileValidator(schema);
   const check = compileValidator(protoSafeSchema(schema) as Record<string, unknown>);
   return (value) => check(protoSafeValue(value));
-}
-
-/**
- * Applies a profile to an already clean object schema (the generic tools' zod-made schemas). The same
- * path as an action's schema: on a clean schema the conversion keeps everything.
- */
-export function applyProfile(schema: ObjectJsonSchema, profile: SchemaProfile): NormalizedSchema {
-  return normalizeSchema(schema as Schema, profile);
 }

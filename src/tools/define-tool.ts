@@ -7,7 +7,7 @@ import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { SchemaProfile } from "../config.js";
 import { UserInputError } from "../errors.js";
-import { applyProfile } from "../schema/normalize.js";
+import { normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import type { ObjectJsonSchema, ToolContext, ToolDefinition, ToolOutput } from "./tool-definition.js";
 
@@ -25,7 +25,8 @@ export function defineGenericTool<Input extends z.ZodObject>(
   spec: GenericToolSpec<Input>,
   profile: SchemaProfile,
 ): ToolDefinition {
-  const converted = applyProfile(z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema, profile);
+  // The same path as an action's schema: on a clean (zod-made) schema the conversion keeps everything.
+  const converted = normalizeSchema(z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema, profile);
   const check = compileValidator(converted.validationSchema);
   return {
     name: spec.name,

@@ -1,11 +1,11 @@
 /**
  * proxy_request: a raw Customer.io API call through `membrane request`, for what no action covers. The
- * guard (safety/proxy-guard) keeps it on the connection's API: relative paths only, allow-listed headers,
+ * guard (guard/proxy-guard) keeps it on the connection's API: relative paths only, allow-listed headers,
  * no method overrides or credentials in the query, no `@file` body; read-only mode allows GET alone.
  */
 import { z } from "zod";
+import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
 import { withRetries } from "../membrane/retry.js";
-import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../safety/proxy-guard.js";
 import { confirmOrRefuse, proxyIsHighBlast } from "./confirm.js";
 import { defineGenericTool } from "./define-tool.js";
 import type { Services } from "./services.js";

@@ -9,7 +9,7 @@ import { actionEffects, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
-import type { Action } from "../membrane/schemas.js";
+import type { Action } from "../membrane/contract/records.js";
 import { normalizeSchema } from "../schema/normalize.js";
 import type { Services } from "./services.js";
 

@@ -4,15 +4,11 @@
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log.js";
+import type { ToolOutput } from "../output/tool-output.js";
+import type { ObjectJsonSchema } from "../schema/types.js";
 import type { ConfirmAnswer, ConfirmRequest } from "./confirm.js";
 
-/** A JSON Schema whose root is an object, as MCP requires for a tool's input. */
-export interface ObjectJsonSchema {
-  type: "object";
-  properties: Record<string, unknown>;
-  required?: string[];
-  [keyword: string]: unknown;
-}
+export type { ObjectJsonSchema, ToolOutput };
 
 /** What a running tool may use besides its arguments. */
 export interface ToolContext {
@@ -27,18 +23,6 @@ export interface ToolContext {
    * it pass and do nothing with side effects before calling it.
    */
   confirm?: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
-}
-
-/** What a tool returns when it succeeds. */
-export interface ToolOutput {
-  /** The result itself (any JSON); shown as JSON text, cut to --max-output when longer. */
-  data: unknown;
-  /** Small facts about the call (e.g. the action run id), shown beside the data and never cut. */
-  meta?: Record<string, unknown>;
-  /** A sentence for the agent, shown after the data. */
-  note?: string;
-  /** Keep only these parts of `data` (dot paths, `*` for every item) before it is measured. */
-  fields?: readonly string[] | undefined;
 }
 
 export interface ToolDefinition {

@@ -3,7 +3,7 @@
  * records each call, and no call that could change data may reach it.
  */
 import { describe, expect, it } from "vitest";
-import { PROXY_METHODS } from "../../src/safety/proxy-guard.js";
+import { PROXY_METHODS } from "../../src/guard/proxy-guard.js";
 import { scenarioPath } from "../fixtures/paths.js";
 import { readRecords } from "../fixtures/records.js";
 import { fixtureCli, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";

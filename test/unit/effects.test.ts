@@ -7,7 +7,7 @@ import { actionEffects, statedMethod } from "../../src/catalog/effects.js";
 import { buildEntries } from "../../src/catalog/entries.js";
 import { selectDirectTools } from "../../src/catalog/selection.js";
 import { unusableReason } from "../../src/catalog/usable.js";
-import { type Action, ActionSchema } from "../../src/membrane/schemas.js";
+import { type Action, ActionSchema } from "../../src/membrane/contract/records.js";
 
 const make = (type: string, extra: Record<string, unknown> = {}): Action =>
   ActionSchema.parse({ id: `id-${type}`, key: type, name: `Do ${type}`, type, ...extra });

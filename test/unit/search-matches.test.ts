@@ -3,7 +3,7 @@
  * result over the cap is shortened match by match, never emptied.
  */
 import { describe, expect, it } from "vitest";
-import { ActionSchema } from "../../src/membrane/schemas.js";
+import { ActionSchema } from "../../src/membrane/contract/records.js";
 import { fitMatches, type Match, SchemaMemo } from "../../src/tools/search-matches.js";
 
 describe("SchemaMemo", () => {

@@ -1,6 +1,6 @@
 /**
  * What Membrane's action `type` values mean, from the ACTIONS table of `@membranehq/sdk`: the one place the
- * server reads them from (effects in catalog/, the request guard in safety/). `isReadOnly` on an action is
+ * server reads them from (effects in catalog/, the request guard in guard/). `isReadOnly` on an action is
  * not among them: it says the action's definition cannot be edited, nothing about running it.
  */
 

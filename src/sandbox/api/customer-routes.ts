@@ -1,5 +1,5 @@
 /** Simulated App API routes for people: lookup by email, attributes, segments, activities, messages. */
-import { badRequest } from "../cli/failure.js";
+import { badRequest } from "../failure.js";
 import { activitiesOf } from "../workspace/data.js";
 import { pageOf } from "../workspace/paging.js";
 import { personAttributes, personIdentifiers, requirePerson } from "../workspace/people.js";

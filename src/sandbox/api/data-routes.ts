@@ -1,5 +1,5 @@
 /** Simulated App API routes for activities, messages, exports, collections and snippets. */
-import { badRequest, notFound } from "../cli/failure.js";
+import { badRequest, notFound } from "../failure.js";
 import {
   activitiesOf,
   collectionView,

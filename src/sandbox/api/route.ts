@@ -2,7 +2,7 @@
  * The shape of one simulated App API route and the matching of a request path against its pattern
  * (`/segments/{id}/membership`).
  */
-import { badRequest } from "../cli/failure.js";
+import { badRequest } from "../failure.js";
 import type { Workspace } from "../state/types.js";
 import { clampLimit } from "../workspace/paging.js";
 

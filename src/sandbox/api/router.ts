@@ -2,7 +2,7 @@
  * Dispatches a proxied request to the simulated App API. Paths are taken relative to
  * `https://api.customer.io`, with or without the `/v1` prefix; a full URL on another host is refused.
  */
-import { notFound, SandboxFailure } from "../cli/failure.js";
+import { notFound, SandboxFailure } from "../failure.js";
 import type { Workspace } from "../state/types.js";
 import { campaignRoutes } from "./campaign-routes.js";
 import { customerRoutes } from "./customer-routes.js";

@@ -1,5 +1,5 @@
 /** Simulated App API routes for segments: list, get, create, delete, membership, counts. */
-import { badRequest } from "../cli/failure.js";
+import { badRequest } from "../failure.js";
 import { pageOf } from "../workspace/paging.js";
 import { personIdentifiers, requirePerson } from "../workspace/people.js";
 import {

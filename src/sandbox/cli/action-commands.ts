@@ -8,12 +8,12 @@ import { buildCatalog, findAction } from "../catalog/catalog.js";
 import { rankByIntent } from "../catalog/intent.js";
 import { readsOnly } from "../catalog/types.js";
 import { requireConnection, requireReady } from "../connection.js";
+import { SandboxFailure, UsageError } from "../failure.js";
 import { applyDefaults } from "../input/defaults.js";
 import { validateInput } from "../input/validate.js";
 import type { WorkspaceStore } from "../state/store.js";
 import { clampLimit, pageOf } from "../workspace/paging.js";
 import { type ParsedArgs, stringFlag } from "./args.js";
-import { SandboxFailure, UsageError } from "./failure.js";
 
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 20;

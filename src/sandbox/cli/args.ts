@@ -4,7 +4,7 @@
  */
 import type { FlagName } from "../../membrane/contract/commands.js";
 import { CliUsageError, type ParsedCommandLine, parseCliArgs } from "../../membrane/contract/parse.js";
-import { UsageError } from "./failure.js";
+import { UsageError } from "../failure.js";
 
 export type ParsedArgs = ParsedCommandLine;
 

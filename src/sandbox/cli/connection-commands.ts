@@ -6,8 +6,8 @@ import {
   sandboxConnection,
   sandboxConnections,
 } from "../connection.js";
+import { SandboxFailure, UsageError } from "../failure.js";
 import { type ParsedArgs, stringFlag } from "./args.js";
-import { SandboxFailure, UsageError } from "./failure.js";
 
 export function connectionList(): unknown {
   return { items: sandboxConnections() };

@@ -4,9 +4,9 @@
  */
 import { dispatch, isWriteMethod, normalizePath } from "../api/router.js";
 import { requireReady } from "../connection.js";
+import { badRequest, UsageError } from "../failure.js";
 import type { WorkspaceStore } from "../state/store.js";
 import { booleanFlag, keyValuePairs, listFlag, type ParsedArgs, stringFlag } from "./args.js";
-import { badRequest, UsageError } from "./failure.js";
 
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,11 +1,11 @@
 /** Routes a parsed command line to the command that serves it and returns what goes on stdout. */
 import { COMMANDS } from "../../membrane/contract/commands.js";
+import { UsageError } from "../failure.js";
 import type { WorkspaceStore } from "../state/store.js";
 import { actionList, actionRun } from "./action-commands.js";
 import type { ParsedArgs } from "./args.js";
 import { booleanFlag } from "./args.js";
 import { connect, connectionList, search } from "./connection-commands.js";
-import { UsageError } from "./failure.js";
 import { request } from "./request-command.js";
 
 export const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";

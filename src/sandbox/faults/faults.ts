@@ -3,7 +3,7 @@
  * misbehave as a real Membrane CLI can, so the server's failure paths are tested against the one fake of
  * the CLI instead of a separate script per failure. Unknown names are a usage error, never ignored.
  */
-import { UsageError } from "../cli/failure.js";
+import { UsageError } from "../failure.js";
 
 export const FAULTS = {
   hang: "never finish; a grandchild shares the pipes; SIGTERM is ignored (only SIGKILL of the group ends it)",

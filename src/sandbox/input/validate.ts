@@ -8,7 +8,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { SandboxFailure } from "../cli/failure.js";
+import { SandboxFailure } from "../failure.js";
 
 type Schema = Record<string, unknown>;
 

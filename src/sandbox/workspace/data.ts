@@ -2,7 +2,7 @@
  * Activities, deliveries, exports, collections, snippets and tracked events: the record-keeping side of
  * the workspace, shared by actions and the simulated App API.
  */
-import { notFound, unprocessable } from "../cli/failure.js";
+import { notFound, unprocessable } from "../failure.js";
 import type { Activity, Collection, DataExport, JsonObject, Snippet, Workspace } from "../state/types.js";
 import { nowSeconds, requirePerson } from "./people.js";
 import { requireSegment } from "./segments.js";

@@ -3,7 +3,7 @@
  * metrics or send (simulated) messages, shared by actions and the simulated App API.
  */
 import { randomBytes } from "node:crypto";
-import { notFound, unprocessable } from "../cli/failure.js";
+import { notFound, unprocessable } from "../failure.js";
 import type {
   Campaign,
   Json,

@@ -2,7 +2,7 @@
  * Offset paging behind opaque cursors, the way Customer.io's `start`/`next` and Membrane's `cursor` look
  * to a client: a string to pass back unchanged, absent on the last page.
  */
-import { UsageError } from "../cli/failure.js";
+import { UsageError } from "../failure.js";
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`, "utf8").toString("base64url");

@@ -1,7 +1,7 @@
 /**
  * Operations on people, shared by actions and the simulated App API so both change the same records.
  */
-import { notFound, unprocessable } from "../cli/failure.js";
+import { notFound, unprocessable } from "../failure.js";
 import type { Json, JsonObject, Person, Workspace } from "../state/types.js";
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -1,5 +1,5 @@
 /** Operations on segments and their membership, shared by actions and the simulated App API. */
-import { notFound, unprocessable } from "../cli/failure.js";
+import { notFound, unprocessable } from "../failure.js";
 import type { JsonObject, Segment, Workspace } from "../state/types.js";
 import { nowSeconds, requirePerson } from "./people.js";
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
-import { guardProxyRequest, type ProxyRequest } from "../../src/safety/proxy-guard.js";
+import { guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
 
 const rw = { readOnly: false };
 

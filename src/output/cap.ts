@@ -8,6 +8,7 @@
  * The list case never re-serializes the whole value per attempt: each item is stringified once, the
  * lengths are summed, and the skeleton around the list is stringified once with a marker in its place.
  */
+import { isRecord as isObject } from "../is-record.js";
 
 export interface CappedText {
   text: string;
@@ -27,10 +28,6 @@ const count = (n: number): string => n.toLocaleString("en-US");
 /** Compact JSON: pretty-printing costs an agent about a quarter more tokens for the same data. */
 function stringify(value: unknown): string {
   return JSON.stringify(value) ?? "null";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The path (property names) to the list that dominates the value, or undefined when there is none. */

@@ -6,10 +6,17 @@
  * nesting; what it cannot declare (free-form values, deeper parts) is sent as JSON text, and an open
  * object keeps taking other properties through one extra JSON-text property merged back on decode.
  */
-import { mergeInto } from "./combinators.js";
-import { childPath, showPath } from "./convert.js";
-import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "./decode.js";
-import { isPlainObject, type Schema, setOwn, textOf, withSentence } from "./keywords.js";
+import { mergeInto } from "../combinators.js";
+import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "../decode.js";
+import {
+  childPath,
+  isPlainObject,
+  type Schema,
+  setOwn,
+  showPath,
+  textOf,
+  withSentence,
+} from "../keywords.js";
 import {
   allowsNull,
   asJsonText,

@@ -8,13 +8,11 @@
  * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { capNote, NOTE_SCRUB_CHARS } from "../safety/cap.js";
-import { scrubSecrets, scrubValue } from "../safety/scrub.js";
-import { shapeOutput } from "../safety/shape-output.js";
-import type { ToolOutput } from "./tool-definition.js";
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { scrubSecrets, scrubValue } from "../guard/scrub.js";
+import { isRecord as isPlainObject } from "../is-record.js";
+import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
+import { shapeOutput } from "./shape-output.js";
+import type { ToolOutput } from "./tool-output.js";
 
 /** The notes block: meta facts, then what the cut left out, then the tool's own note; scrubbed and capped. */
 function notesText(meta: Record<string, unknown> | undefined, notes: Array<string | undefined>, max: number) {

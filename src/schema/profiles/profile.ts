@@ -4,9 +4,10 @@
  * `openai-strict` rewrite what those clients reject (gemini.ts, openai-strict.ts); where a value cannot be
  * declared at all there (a free-form object, "any value") it is sent as JSON text and decoded again.
  */
-import type { SchemaProfile } from "../config.js";
+
+import type { Schema } from "../keywords.js";
+import type { SchemaProfile } from "../types.js";
 import { toGemini } from "./gemini.js";
-import type { Schema } from "./keywords.js";
 import { toStrict } from "./openai-strict.js";
 import type { Profiled } from "./profile-common.js";
 

@@ -2,7 +2,7 @@
  * The last step of every tool that returns data (`run_action`, `proxy_request`, action tools): keep the
  * fields the agent asked for, then cap the compact JSON at --max-output. Picking fields first means a narrow
  * request is not cut for the size of parts it never wanted. The data itself is not scrubbed: it is the
- * user's, and comes back as Membrane returned it (the server's own text is scrubbed in tools/result.ts).
+ * user's, and comes back as Membrane returned it (the server's own text is scrubbed in output/result.ts).
  * The pieces live in fields.ts and cap.ts; tools can import all of them from here.
  */
 import { type CappedText, capJsonOutput } from "./cap.js";

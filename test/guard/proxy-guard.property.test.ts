@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
-import { type GuardedRequest, guardProxyRequest, type ProxyRequest } from "../../src/safety/proxy-guard.js";
+import { type GuardedRequest, guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
 
 const BASE = "https://api.customer.io/v1";
 const ORIGIN = "https://api.customer.io";

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
-import { missingFields, pickFields } from "../../src/safety/fields.js";
+import { missingFields, pickFields } from "../../src/output/fields.js";
 
 const people = {
   customers: [

@@ -6,10 +6,18 @@
  * values become strings (mapped back before the run), free-form or untyped values become JSON text, and
  * `null` cannot be sent (type arrays lose it). What is dropped is said in the description.
  */
-import { isObjectAlternative, mergeAlternativeProperties, mergeInto } from "./combinators.js";
-import { childPath, showPath } from "./convert.js";
-import { arrayDecoder, type Decoder, objectDecoder } from "./decode.js";
-import { isPlainObject, type Schema, setOwn, textOf, uniqueByJson, withSentence } from "./keywords.js";
+import { isObjectAlternative, mergeAlternativeProperties, mergeInto } from "../combinators.js";
+import { arrayDecoder, type Decoder, objectDecoder } from "../decode.js";
+import {
+  childPath,
+  isPlainObject,
+  type Schema,
+  setOwn,
+  showPath,
+  textOf,
+  uniqueByJson,
+  withSentence,
+} from "../keywords.js";
 import { asJsonText, describeDropped, hasProperties, inferType, type Profiled } from "./profile-common.js";
 
 const CLIENT = "Gemini";

@@ -3,9 +3,10 @@
  * is scrubbed and capped, while the data beside it is left exactly as it came.
  */
 import { describe, expect, it } from "vitest";
-import { CliError, describeError, errorToToolResult, UserInputError } from "../../src/errors.js";
-import { NOTE_MAX_CHARS } from "../../src/safety/cap.js";
-import { toCallToolResult } from "../../src/tools/result.js";
+import { CliError, UserInputError } from "../../src/errors.js";
+import { NOTE_MAX_CHARS } from "../../src/output/cap.js";
+import { describeError, errorToToolResult } from "../../src/output/error-result.js";
+import { toCallToolResult } from "../../src/output/result.js";
 
 const KEY = "sk_live_51HxYzAbCdEf1234567890";
 const texts = (result: { content: Array<{ type: string; text?: string }> }) =>

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/errors.js";
+import { guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
+import { guardRequestActionInput, isRequestActionType } from "../../src/guard/request-action-guard.js";
 import { inputTakesMethod as schemaTakesMethod } from "../../src/membrane/contract/action-types.js";
-import { guardProxyRequest, type ProxyRequest } from "../../src/safety/proxy-guard.js";
-import { guardRequestActionInput, isRequestActionType } from "../../src/safety/request-action-guard.js";
 
 const rw = { readOnly: false };
 const ro = { readOnly: true };

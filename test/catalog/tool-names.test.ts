@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { assignToolNames, toolNameBase } from "../../src/schema/tool-name.js";
+import { assignToolNames, toolNameBase } from "../../src/catalog/tool-names.js";
 
 const NAME = /^[a-z0-9_]{1,40}$/;
 

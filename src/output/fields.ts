@@ -9,6 +9,7 @@
  * addressed. Results are built with Object.fromEntries, so a "__proto__" key is data, never a prototype.
  */
 import { UserInputError } from "../errors.js";
+import { isRecord as isObject } from "../is-record.js";
 
 interface Node {
   /** The whole value at this point is kept. */
@@ -45,10 +46,6 @@ function buildTree(fields: readonly string[]): Node {
     node.keep = true;
   }
   return root;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The nodes that apply to one key or index: its own name and `*`. */

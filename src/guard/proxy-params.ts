@@ -8,6 +8,7 @@
  * as one `--header=Name: value` or `--query=k=v` argument, so it must be text the CLI cannot split.
  */
 import { UserInputError } from "../errors.js";
+import { isRecord as isPlainRecord } from "../is-record.js";
 import { show } from "./proxy-path.js";
 
 export const MAX_HEADERS = 50;
@@ -77,10 +78,6 @@ const CREDENTIAL_QUERY =
 
 const HEADER_HINT = `Leave credentials and routing to Membrane; set only ${ALLOWED_TEXT}.`;
 const QUERY_HINT = 'Pass query parameters as {"name": "value"} with string, number or boolean values.';
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Why a header name may not be set by the agent, or undefined when it may. */
 export function deniedHeaderReason(name: string): string | undefined {

@@ -4,9 +4,9 @@
  * the sentence that says what a profile dropped (defaults, bounds, lengths, formats), so that a model
  * still reads the rules the faithful check will apply.
  */
-import { showPath } from "./convert.js";
-import type { Decoder } from "./decode.js";
-import { isPlainObject, type Schema, textOf, withSentence } from "./keywords.js";
+
+import type { Decoder } from "../decode.js";
+import { isPlainObject, type Schema, showPath, textOf, withSentence } from "../keywords.js";
 
 export interface Profiled {
   schema: Schema;

@@ -3,16 +3,16 @@
  * something is wrong. It builds the same services as the server (so it sees what the server would see) but
  * logs only errors to stderr. Checks that depend on a failed one are shown as not checked.
  */
-import type { Config } from "./config.js";
-import { checkCache, checkMode, checkNode, checkReadOnly } from "./doctor/local-checks.js";
-import { checkActions, checkCli, checkConnection } from "./doctor/membrane-checks.js";
-import { type CheckLine, formatLine, skipped, summary } from "./doctor/report.js";
-import { ServerLogger } from "./log.js";
-import type { CliCommand } from "./membrane/cli.js";
-import { locateCli } from "./membrane/locate.js";
-import { buildServices } from "./server.js";
-import { ToolRegistry } from "./tools/registry.js";
-import { VERSION } from "./version.js";
+import type { Config } from "../config.js";
+import { ServerLogger } from "../log.js";
+import type { CliCommand } from "../membrane/cli.js";
+import { locateCli } from "../membrane/locate.js";
+import { buildServices } from "../services.js";
+import { ToolRegistry } from "../tools/registry.js";
+import { VERSION } from "../version.js";
+import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
+import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
+import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 
 /** Where the CLI was looked for, for the "not found" line. */
 function whereLooked(config: Config): string {
@@ -25,7 +25,6 @@ function whereLooked(config: Config): string {
 export async function runDoctor(
   config: Config,
   cliCommand: CliCommand,
-  _log: ServerLogger,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
   const quiet = new ServerLogger("error");

@@ -1,0 +1,58 @@
+/**
+ * Builds the CLI runner, the Membrane client, the connection resolver and the catalog once. The server and
+ * `customerio-mcp doctor` both start here, so doctor sees what the server would see without importing the
+ * server (doctor/ sits beside it, not above it).
+ */
+import { CatalogCache } from "./catalog/cache.js";
+import { Catalog } from "./catalog/catalog.js";
+import type { Config } from "./config.js";
+import type { ServerLogger } from "./log.js";
+import { type CliCommand, MembraneCli } from "./membrane/cli.js";
+import { MembraneClient } from "./membrane/client.js";
+import { ConnectionResolver } from "./membrane/connection.js";
+import { GENERIC_TOOL_NAMES } from "./tools/registry.js";
+import type { Services } from "./tools/services.js";
+
+/** At most this many CLI processes at once; more calls wait their turn. */
+const MAX_CONCURRENT_CLI = 4;
+const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+export function buildServices(config: Config, cliCommand: CliCommand, log: ServerLogger): Services {
+  const cli = new MembraneCli(cliCommand, {
+    timeoutMs: config.timeoutSeconds * 1000,
+    maxConcurrent: MAX_CONCURRENT_CLI,
+    maxOutputBytes: MAX_CLI_OUTPUT_BYTES,
+    log,
+  });
+  const client = new MembraneClient(cli, log);
+  const connection = new ConnectionResolver(client, config.connectionId);
+  const cache = new CatalogCache(
+    config.cacheDir,
+    `${cliCommand.display}\0${config.connectionId ?? "auto"}\0${config.schemaProfile}`,
+  );
+  const catalog = new Catalog({
+    client,
+    connection,
+    cache,
+    profile: config.schemaProfile,
+    reservedNames: new Set(GENERIC_TOOL_NAMES),
+    readOnlyAllow: config.readOnlyAllow,
+    log,
+  });
+  const services: Services = {
+    config,
+    client,
+    connection,
+    catalog,
+    log,
+    toolListStats: () => ({
+      tools: 0,
+      directActionTools: 0,
+      chars: 0,
+      estimatedTokens: 0,
+      omitted: {},
+      notConverted: [],
+    }),
+  };
+  return services;
+}
