@@ -22,8 +22,11 @@ import type { Action } from "../membrane/contract/records.js";
 
 export { ARBITRARY_TYPES, READ_TYPES, WRITE_TYPES };
 
-const SENDS_OR_DELETES =
-  /broadcast|newsletter|transactional|\bsend|send[-_ ]|trigger|delete|remove|suppress|destroy|erase|unsubscribe/i;
+/** Verbs of Customer.io's high-blast operations: they send real messages or lose data. */
+const SENDS_OR_DELETES = /\bsend|send[-_ ]|trigger|delete|remove|suppress|destroy|erase|unsubscribe/i;
+/** What gets sent; high blast unless the name says it only looks (e.g. "Get Newsletter Content"). */
+const MESSAGING_NOUNS = /broadcast|newsletter|transactional/i;
+const LOOKS_ONLY = /^(get|list|count|fetch|show|search|find|preview|read)\b/i;
 
 export type EffectBasis = "read type" | "fixed GET" | "vouched" | "write type" | "unknown";
 
@@ -76,38 +79,31 @@ export function actionEffects(action: Action, vouched = false): ActionEffects {
   const type = action.type ?? "";
   const arbitrary = ARBITRARY_TYPES.has(type);
   const getOnlyInReadOnly = API_REQUEST_TYPES.has(type) && inputTakesMethod(action.inputSchema);
-  if (READ_TYPES.has(type))
+  const readBasis: EffectBasis | undefined = READ_TYPES.has(type)
+    ? "read type"
+    : REQUEST_TYPES.has(type) && statedMethod(action) === "GET"
+      ? "fixed GET"
+      : vouched && !WRITE_TYPES.has(type)
+        ? "vouched"
+        : undefined;
+  if (readBasis) {
     return {
       readOnly: true,
       destructive: false,
       highBlast: false,
       arbitrary,
       getOnlyInReadOnly,
-      basis: "read type",
+      basis: readBasis,
     };
-  if (REQUEST_TYPES.has(type) && statedMethod(action) === "GET")
-    return {
-      readOnly: true,
-      destructive: false,
-      highBlast: false,
-      arbitrary,
-      getOnlyInReadOnly,
-      basis: "fixed GET",
-    };
-  if (vouched && !WRITE_TYPES.has(type))
-    return {
-      readOnly: true,
-      destructive: false,
-      highBlast: false,
-      arbitrary,
-      getOnlyInReadOnly,
-      basis: "vouched",
-    };
+  }
   const knownWrite = WRITE_TYPES.has(type);
   // A delete is destructive; so is anything whose effect Membrane does not state.
   const destructive = type === "delete-data-record" || !knownWrite;
   const words = `${action.key ?? ""} ${action.name}`;
-  const highBlast = type === "delete-data-record" || SENDS_OR_DELETES.test(words);
+  const highBlast =
+    type === "delete-data-record" ||
+    SENDS_OR_DELETES.test(words) ||
+    (MESSAGING_NOUNS.test(words) && !LOOKS_ONLY.test(action.name.trim()));
   return {
     readOnly: false,
     destructive,

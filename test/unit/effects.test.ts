@@ -46,6 +46,21 @@ describe("actionEffects", () => {
     expect(actionEffects(make("list-data-records", published)).destructive).toBe(false);
   });
 
+  it.each([
+    ["Trigger Broadcast", true],
+    ["Send Transactional Email", true],
+    ["Unsubscribe Person", true],
+    ["Broadcast Announcement", true],
+    ["Newsletter Blast", true],
+    ["Get Newsletter Content", false],
+    ["Count Suppressed Customers", true],
+    ["List Broadcast Metrics", false],
+    ["Get Workspace Region", false],
+  ])("%s (an operation of unknown effect) is high blast: %s", (name, highBlast) => {
+    const operation = ActionSchema.parse({ id: "op", key: "", name, type: "connector-operation" });
+    expect(actionEffects(operation).highBlast).toBe(highBlast);
+  });
+
   it("counts a fixed GET stated in the record as a read, and nothing else", () => {
     const request = (method: unknown) =>
       make("api-request-to-external-app", { config: { request: { method, path: "/v1/x" } } });
