@@ -55,12 +55,19 @@ export interface ExecuteOptions {
 export function prepareRunActionInput(
   entry: CatalogEntry,
   input: Record<string, unknown>,
-  _profile?: SchemaProfile,
+  profile?: SchemaProfile,
 ): Record<string, unknown> {
   if (!entry.normalized) return input; // Not convertible: Membrane validates it itself.
   const result = entry.normalized.checkPlain(input);
-  if (!result.ok) throw invalidArguments(entry.toolName, result.problems);
-  return result.input;
+  if (result.ok) return result.input;
+  // search_actions shows the profile's schema; run_action wants the input as Membrane reads it.
+  const plainly =
+    profile && profile !== "default"
+      ? [
+          "run_action takes the plain input: leave out what you do not send (no null placeholders) and give objects as objects",
+        ]
+      : [];
+  throw invalidArguments(entry.toolName, [...result.problems, ...plainly]);
 }
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */

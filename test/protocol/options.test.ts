@@ -82,7 +82,8 @@ describe("schema profiles end to end", () => {
       });
       expect(run.isError, resultText(run)).toBeFalsy();
       expect(resultJson(run)).toEqual({ echo: { limit: 3 }, action: "act-list-customers" });
-      // The same input written in strict style, with nulls for what is left out.
+      // run_action takes the plain input, as Membrane reads it: a null where the schema allows none is refused
+      // with the property named, and nothing runs (the direct tool is where strict-style nulls mean "left out").
       const strictStyle = await harness.client.callTool({
         name: "run_action",
         arguments: {
@@ -92,7 +93,17 @@ describe("schema profiles end to end", () => {
           fields: null,
         },
       });
-      expect(resultJson(strictStyle)).toEqual({ echo: { limit: 3 }, action: "act-list-customers" });
+      expect(strictStyle.isError).toBe(true);
+      expect(resultText(strictStyle)).toMatch(/Invalid arguments.*segmentId.*no null placeholders/s);
+      const direct = tools.find((tool) => tool.name === "list_customers");
+      expect(direct, "list_customers is a direct tool").toBeDefined();
+      const directCall = await harness.client.callTool({
+        name: "list_customers",
+        arguments: Object.fromEntries(
+          Object.keys(direct?.inputSchema.properties ?? {}).map((key) => [key, key === "limit" ? 3 : null]),
+        ),
+      });
+      expect(resultJson(directCall)).toEqual({ echo: { limit: 3 }, action: "act-list-customers" });
     } finally {
       await harness.close();
     }
