@@ -30,7 +30,7 @@ export async function measureHttpCall({ runs }) {
     const value = median(overHttp) / median(overStdio);
     return [
       {
-        row: "8",
+        row: "9",
         name: `One call over HTTP vs the same call over stdio (median of ${runs})`,
         result: ms(median(overHttp)),
         baseline: `${ms(median(overStdio))} over stdio`,

@@ -45,7 +45,7 @@ export async function measureHttpConcurrency({ calls }) {
     const value = overHttp.perSecond / overStdio.perSecond;
     return [
       {
-        row: "9",
+        row: "10",
         name: `${CLIENTS} concurrent HTTP clients, ${calls} calls each: calls/s (p95)`,
         result: `${overHttp.perSecond.toFixed(1)}/s (p95 ${ms(overHttp.p95)})`,
         baseline: `${overStdio.perSecond.toFixed(1)}/s (p95 ${ms(overStdio.p95)}) one stdio client`,
