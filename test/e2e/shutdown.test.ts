@@ -4,27 +4,11 @@
  * sandbox's temporary state folder is removed when the server ends; a request too large for the command
  * line never reaches stderr with its values.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../fixtures/paths.js";
-import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
 import { resultText, type StdioHarness, startStdio, tempDir } from "../helpers/harness.js";
-
-const pidsIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((name) => !name.endsWith(".tmp"))
-    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
-
-function killAll(pids: number[]): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // Gone, as it should be.
-    }
-  }
-}
 
 /** The server's pid (read it before closing: the transport forgets it then). */
 function serverPid(server: StdioHarness): number {

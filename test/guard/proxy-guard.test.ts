@@ -3,8 +3,8 @@
  * The encoding tricks are the ones path-traversal and request-smuggling write-ups use against proxies.
  */
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../../src/errors.js";
 import { guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
+import { refusalOf } from "./refusal.js";
 
 const rw = { readOnly: false };
 const get = (path: string, extra: Partial<ProxyRequest> = {}): ProxyRequest => ({
@@ -14,15 +14,7 @@ const get = (path: string, extra: Partial<ProxyRequest> = {}): ProxyRequest => (
 });
 
 function refusal(request: unknown, options = rw): string {
-  try {
-    guardProxyRequest(request as ProxyRequest, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserInputError);
-    const message = (error as Error).message;
-    expect(message.startsWith("Refused: ")).toBe(true);
-    return message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(request)}`);
+  return refusalOf(() => guardProxyRequest(request as ProxyRequest, options), request);
 }
 
 describe("paths", () => {

@@ -4,19 +4,16 @@
  * bad query values, `@file` bodies).
  */
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../../src/errors.js";
 import { guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
+import { refusalOf } from "./refusal.js";
 
 const rw = { readOnly: false };
 
 function refusal(request: Partial<ProxyRequest> & Record<string, unknown>): string {
-  try {
-    guardProxyRequest({ method: "GET", path: "/v1/x", ...request } as ProxyRequest, rw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserInputError);
-    return (error as Error).message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(request)}`);
+  return refusalOf(
+    () => guardProxyRequest({ method: "GET", path: "/v1/x", ...request } as ProxyRequest, rw),
+    request,
+  );
 }
 
 describe("query", () => {

@@ -9,6 +9,7 @@ import { UserInputError } from "../../src/errors.js";
 import { guardProxyRequest, type ProxyRequest } from "../../src/guard/proxy-guard.js";
 import { guardRequestActionInput, isRequestActionType } from "../../src/guard/request-action-guard.js";
 import { inputTakesMethod as schemaTakesMethod } from "../../src/membrane/contract/action-types.js";
+import { refusalOf } from "./refusal.js";
 
 const rw = { readOnly: false };
 const ro = { readOnly: true };
@@ -17,15 +18,7 @@ function refusal(
   input: Record<string, unknown>,
   options: { readOnly: boolean; takesMethod?: boolean } = rw,
 ): string {
-  try {
-    guardRequestActionInput(input, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserInputError);
-    const message = (error as Error).message;
-    expect(message.startsWith("Refused: ")).toBe(true);
-    return message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(input)}`);
+  return refusalOf(() => guardRequestActionInput(input, options), input);
 }
 
 describe("isRequestActionType", () => {

@@ -1,33 +1,11 @@
-/**
- * One deadline per call, through the server: a CLI whose helper keeps stdout open, four calls that hang
- * with a fifth waiting, and retries all answer within --timeout plus a little, and leave no process behind.
- */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import type { FixtureName } from "../fixtures/paths.js";
-import { isAlive, waitFor } from "../fixtures/process-probe.js";
+import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
 import { readCallCount } from "../fixtures/records.js";
 import { writeScenario } from "../fixtures/scenario.js";
 import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
-
-/** Every pid the hang fixture wrote into `dir` (one file per run: leader, then grandchild). */
-function pidsIn(dir: string): number[] {
-  return readdirSync(dir)
-    .filter((name) => !name.endsWith(".tmp"))
-    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
-}
-
-function killAll(pids: number[]): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // Gone, as it should be.
-    }
-  }
-}
 
 /** Starts an in-memory server on `fixture` and makes `count` proxy_request calls at once. */
 async function callsAt(fixture: FixtureName, env: Record<string, string>, timeout: number, count = 1) {
