@@ -1,11 +1,25 @@
+/**
+ * Three projects, one per kind of test: `unit` mirrors src/ (one module, real processes where the module
+ * spawns them), `integration` drives the whole server in memory through the SDK Client, `e2e` runs the built
+ * dist over stdio and HTTP. `docs` checks the documents against the code. The global setup builds dist once
+ * before any of them, so no test runs an old build. Run one kind with `npx vitest run --project unit`.
+ */
 import { defineConfig } from "vitest/config";
+
+const kind = (name: string, include: string[]) => ({ extends: true, test: { name, include } });
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/global-setup.ts"],
     setupFiles: ["test/helpers/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      kind("unit", ["test/unit/**/*.test.ts", "test/helpers/**/*.test.ts", "test/fixtures/**/*.test.ts"]),
+      kind("integration", ["test/integration/**/*.test.ts"]),
+      kind("e2e", ["test/e2e/**/*.test.ts"]),
+      kind("docs", ["test/docs/**/*.test.ts"]),
+    ],
   },
 });

@@ -37,7 +37,7 @@ function mcpbCli() {
 }
 
 /** Files no running code loads: TypeScript sources and declarations, docs (licenses stay), source maps. */
-const NOT_RUN = /\.(?:[cm]?ts|md|markdown|map)$/i;
+const NOT_RUN = /\.(?:[cm]?ts|md|markdown|map|tsbuildinfo)$/i;
 
 function pruneNotRun(dir) {
   let removed = 0;

@@ -1,0 +1,116 @@
+/**
+ * MembraneCli on its own, with real fake executables: a call waiting for a slot gives up at its own
+ * deadline or when cancelled while the slot stays busy; an argument list too large to spawn is refused
+ * before spawning, and a real E2BIG spawn failure is reported without the values.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterEach, describe, expect, it } from "vitest";
+import { CliError } from "../../../src/errors.js";
+import { ServerLogger } from "../../../src/log.js";
+import { MembraneCli } from "../../../src/membrane/cli.js";
+import { classifyFailure } from "../../../src/membrane/cli-failure.js";
+import { describeError } from "../../../src/output/error-result.js";
+import { isAlive, waitFor } from "../../fixtures/process-probe.js";
+import { readRecords } from "../../fixtures/records.js";
+import { fixtureCli, tempDir } from "../../helpers/harness.js";
+
+const quiet = new ServerLogger("error", () => {});
+const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
+let stop = () => {};
+afterEach(() => stop());
+
+function hangingCli(pidDir: string, maxConcurrent: number) {
+  const cli = new MembraneCli(
+    fixtureCli("hang", { FIXTURE_PID_DIR: pidDir, FIXTURE_HANG_COMMANDS: "request" }),
+    { timeoutMs: 10_000, maxConcurrent, maxOutputBytes: 1_000_000, log: quiet },
+  );
+  stop = () => cli.stopAll();
+  return cli;
+}
+
+const pidsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => !name.endsWith(".tmp"))
+    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
+
+/** 30 query values of 100 KB: each argument is allowed, together they pass ARG_MAX (about 3 MB). */
+const hugeQuery = Array.from({ length: 30 }, (_, i) => `--query=k${i}=${`value${i}-`.repeat(10_000)}`);
+
+describe("waiting for a slot", () => {
+  it("gives up at the call's own deadline while the slot stays busy", async () => {
+    const pidDir = tempDir();
+    const cli = hangingCli(pidDir, 1);
+    const first = cli.run(request("/v1/first"));
+    first.catch(() => {});
+    await waitFor(() => pidsIn(pidDir).length === 2, 5000);
+    const started = Date.now();
+    const second = cli.run(request("/v1/second"), { deadline: Date.now() + 600 });
+    await expect(second).rejects.toMatchObject({ kind: "timeout" });
+    await expect(second).rejects.toThrow(/waited \d s for a free Membrane CLI slot/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(pidsIn(pidDir).every(isAlive)).toBe(true);
+    cli.stopAll();
+    await expect(first).rejects.toMatchObject({ kind: "cancelled" });
+    await waitFor(() => pidsIn(pidDir).every((pid) => !isAlive(pid)), 2000);
+  });
+
+  it("is cancelled at once while it waits", async () => {
+    const pidDir = tempDir();
+    const cli = hangingCli(pidDir, 1);
+    cli.run(request("/v1/first")).catch(() => {});
+    await waitFor(() => pidsIn(pidDir).length === 2, 5000);
+    const controller = new AbortController();
+    const second = cli.run(request("/v1/second"), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await expect(second).rejects.toMatchObject({ kind: "cancelled" });
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(readdirSync(pidDir).filter((name) => !name.endsWith(".tmp"))).toHaveLength(1);
+  });
+});
+
+describe("arguments too large to spawn", () => {
+  it("refuses 30 values of 100 KB before spawning, in a short message without the values", async () => {
+    const record = join(tempDir(), "record.jsonl");
+    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
+      timeoutMs: 5000,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+    });
+    const error = await cli.run([...request("/v1/x"), ...hugeQuery]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject({ kind: "too-large" });
+    const text = describeError(error);
+    expect(text.length).toBeLessThan(500);
+    expect(text).toMatch(/too large to pass to the Membrane CLI \(\d+ KB of arguments/);
+    expect(text).not.toContain("value1-");
+    expect(readRecords(record)).toEqual([]);
+  });
+
+  it("refuses one argument over the per-argument limit", async () => {
+    const cli = new MembraneCli(fixtureCli("fake-membrane"), {
+      timeoutMs: 5000,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+    });
+    const text = describeError(
+      await cli.run(["action", "run", "a", `--input=${"x".repeat(130_000)}`]).catch((caught) => caught),
+    );
+    expect(text).toContain("`--input` is 127 KB");
+    expect(text).not.toContain("xxxxxxxxxx");
+  });
+
+  it("reports a real E2BIG spawn failure without repeating the command line", async () => {
+    const result = await execa(process.execPath, ["-e", "1", ...hugeQuery], { reject: false });
+    expect((result as { code?: string }).code).toBe("E2BIG");
+    const error = classifyFailure(result, "membrane", 1_000_000);
+    expect(error.kind).toBe("too-large");
+    const text = describeError(error);
+    expect(text.length).toBeLessThan(500);
+    expect(text).not.toContain("value1-");
+  });
+});
