@@ -4,6 +4,7 @@
  * dist over stdio and HTTP. `docs` checks the documents against the code. The global setup builds dist once
  * before any of them, so no test runs an old build. Run one kind with `npx vitest run --project unit`.
  */
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const kind = (name: string, include: string[]) => ({ extends: true, test: { name, include } });
@@ -15,6 +16,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Most tests wait on child processes, not the CPU: one worker a core (vitest's default is one fewer,
+    // which on a 2-core machine ran every file one after another).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       kind("unit", ["test/unit/**/*.test.ts", "test/helpers/**/*.test.ts", "test/fixtures/**/*.test.ts"]),
       kind("integration", ["test/integration/**/*.test.ts"]),
