@@ -3,11 +3,11 @@
  * compiled validator, and run through executeAction like run_action does.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
+import type { Config } from "../config.js";
 import { executeAction, prepareActionInput } from "./execute-action.js";
-import type { Services } from "./services.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
-export function makeActionTool(entry: CatalogEntry, services: Services): ToolDefinition {
+export function makeActionTool(entry: CatalogEntry, config: Pick<Config, "readOnly">): ToolDefinition {
   const normalized = entry.normalized;
   if (!normalized)
     throw new Error(`Action ${entry.action.id} has no converted schema and cannot be a direct tool`);
@@ -18,14 +18,14 @@ export function makeActionTool(entry: CatalogEntry, services: Services): ToolDef
     inputSchema: normalized.schema,
     // In read-only mode a generic API request is limited to GET by the request guard: it only reads.
     annotations:
-      services.config.readOnly && entry.effects.getOnlyInReadOnly
+      config.readOnly && entry.effects.getOnlyInReadOnly
         ? { ...entry.annotations, readOnlyHint: true, destructiveHint: false, idempotentHint: true }
         : entry.annotations,
     validate(args) {
       return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
     },
     run(args, ctx) {
-      return executeAction(services, entry, args, ctx);
+      return executeAction(entry, args, ctx);
     },
   };
 }

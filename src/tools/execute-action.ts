@@ -72,12 +72,12 @@ export function prepareRunActionInput(
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */
 export async function executeAction(
-  services: Services,
   entry: CatalogEntry,
   actionInput: Record<string, unknown>,
   ctx: ToolContext,
   options: ExecuteOptions = {},
 ): Promise<ToolOutput> {
+  const { services } = ctx;
   refuseInReadOnly(entry, services);
   // A generic request action reaches any URL with the connection's credentials: proxy_request's rules apply.
   // (Not when its record fixes the method and the path: then the input cannot steer it.)
@@ -100,7 +100,7 @@ export async function executeAction(
   }
   // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
   if (entry.effects.highBlast)
-    await confirmOrRefuse(services, ctx, {
+    await confirmOrRefuse(ctx, {
       what: `"${entry.title}" (${entry.action.id})`,
       why: "It sends real messages or deletes data, and cannot be undone.",
       input: actionInput,

@@ -23,12 +23,7 @@ export interface Services {
   connection: ConnectionResolver;
   catalog: Catalog;
   log: Logger;
-  /** Filled in by the registry: the current tools/list's size, for connection_status. */
-  toolListStats: () => ToolListStats;
 }
-
-/** How long a call that needs the catalog waits for the first discovery. */
-export const DISCOVERY_WAIT_MS = 10_000;
 
 /** About four characters a token for JSON: a rough but stable estimate. */
 export const estimateTokens = (chars: number) => Math.ceil(chars / 4);
