@@ -1,10 +1,13 @@
 /**
  * A direct MCP tool for one catalog action: its converted schema advertised as is, validated by the same
- * compiled validator, and run through executeAction like run_action does.
+ * compiled validator, and run through executeAction like run_action does. It refuses what run_action
+ * refuses (refuseUnoffered): such a tool is not offered, but a client may still call one it listed before
+ * (another mode, a stale list), and that call must not run.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { Config } from "../config.js";
 import { executeAction, prepareActionInput } from "./execute-action.js";
+import { refuseUnoffered } from "./find-action.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
 export function makeActionTool(entry: CatalogEntry, config: Pick<Config, "readOnly">): ToolDefinition {
@@ -25,6 +28,7 @@ export function makeActionTool(entry: CatalogEntry, config: Pick<Config, "readOn
       return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
     },
     run(args, ctx) {
+      refuseUnoffered(entry, ctx.services);
       return executeAction(entry, args, ctx);
     },
   };

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { isPlainObject } from "../schema/keywords.js";
 import type { GenericToolSpec } from "./define-tool.js";
-import { executeAction, prepareRunActionInput, refuseInReadOnly } from "./execute-action.js";
+import { executeAction, prepareRunActionInput } from "./execute-action.js";
 import { findActionEntry, refuseUnoffered } from "./find-action.js";
 
 const RunActionInput = z.object({
@@ -60,7 +60,6 @@ export const runActionTool: GenericToolSpec<typeof RunActionInput> = {
     const { services } = ctx;
     const entry = await findActionEntry(services, args.action);
     refuseUnoffered(entry, services);
-    refuseInReadOnly(entry, services);
     // The input as sent: zod's record would drop an own `__proto__` key, which Membrane must receive.
     const input = isPlainObject(raw.input) ? raw.input : (args.input ?? {});
     const actionInput = prepareRunActionInput(entry, input, services.config.schemaProfile);
