@@ -100,11 +100,12 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         log: services.log,
       },
     );
-    let body: unknown = text;
+    let body: unknown;
     try {
       body = text.trim() === "" ? null : JSON.parse(text);
     } catch {
-      // Not JSON: returned as text.
+      // Not JSON (an HTML page, plain text): shown as the text it is, not as one quoted JSON string.
+      return { data: text, plainText: true };
     }
     return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined };
   },
