@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ConfigError } from "./errors.js";
 import { CONFIRM_MODES, HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
 
-export { helpText, OPTION_TABLE, SCHEMA_PROFILES, type SchemaProfile } from "./options.js";
+export { helpText, OPTION_TABLE, type SchemaProfile } from "./options.js";
 
 const booleanFlags = new Set(["read-only", "no-cache", "sandbox", "no-auth", "allow-writes"]);
 

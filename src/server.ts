@@ -26,9 +26,9 @@ import type { Services } from "./tools/services.js";
 import { listedTool, type ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
 
-export const SERVER_NAME = "customerio-mcp";
+const SERVER_NAME = "customerio-mcp";
 
-export interface InstanceOptions {
+interface InstanceOptions {
   /**
    * A long-lived connection (stdio, in memory): announce catalog changes, send background logs to a
    * 2025-era client, and stop the CLI's children when it closes. Per-request HTTP instances are not.

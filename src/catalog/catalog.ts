@@ -30,7 +30,7 @@ export interface CatalogSnapshot {
   names: ReadonlyMap<string, string>;
 }
 
-export interface CatalogDependencies {
+interface CatalogDependencies {
   client: MembraneClient;
   connection: ConnectionResolver;
   cache: CatalogCache;

@@ -31,7 +31,7 @@ export function prepareActionInput(
   return result.input;
 }
 
-export interface ExecuteOptions {
+interface ExecuteOptions {
   dryRun?: boolean;
   fields?: readonly string[] | undefined;
 }

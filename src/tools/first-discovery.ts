@@ -7,7 +7,7 @@
 import type { Catalog, ProgressListener } from "../catalog/catalog.js";
 
 /** How long a call that needs the catalog waits for the first discovery. */
-export const DISCOVERY_WAIT_MS = 10_000;
+const DISCOVERY_WAIT_MS = 10_000;
 
 /** Waits (bounded) until the catalog holds something; `onProgress` hears each discovered page meanwhile. */
 export async function waitForFirstDiscovery(catalog: Catalog, onProgress?: ProgressListener): Promise<void> {
