@@ -1,7 +1,10 @@
 /**
  * The tools the server offers right now: the generic tools (minus any excluded by --exclude-tools) and the
  * direct action tools chosen from the current catalog by the selection rule (catalog/selection.ts).
- * Rebuilt only when the catalog changes; tools/list and tools/call both read from here.
+ * Rebuilt only when the catalog changes; tools/list and tools/call both read from here, and a running tool
+ * asks it through its context (ToolContext.listing) whether a name is a tool and what the list costs.
+ * The generic tools are constant specs, defined here once per server with its configuration (profile,
+ * read-only mode).
  */
 import type { CatalogSnapshot } from "../catalog/catalog.js";
 import {
@@ -27,6 +30,7 @@ export const GENERIC_TOOLS: readonly GenericToolSpec[] = [
   connectionStatusTool,
 ];
 
+/** Their names, known before any tool is built (the catalog reserves them); the tool-array test keeps both in step. */
 export const GENERIC_TOOL_NAMES = [
   "search_actions",
   "run_action",

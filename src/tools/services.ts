@@ -1,6 +1,7 @@
 /**
  * What the tools work with, built once per server: configuration, the CLI client, the resolved connection,
- * the catalog, and a logger. Tools receive this record instead of reaching for globals.
+ * the catalog, and a logger. Tools read this record from their context at call time (ToolContext.services)
+ * instead of reaching for globals or capturing it when they are built.
  */
 import type { Catalog } from "../catalog/catalog.js";
 import type { Config } from "../config.js";
