@@ -9,9 +9,7 @@ import { z } from "zod";
 import { ConfigError } from "./errors.js";
 import { CONFIRM_MODES, HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
 
-export { helpText, OPTION_TABLE, SCHEMA_PROFILES, type SchemaProfile } from "./options.js";
-
-const booleanFlags = new Set(["read-only", "no-cache", "sandbox", "no-auth", "allow-writes"]);
+export { helpText, OPTION_TABLE, type SchemaProfile } from "./options.js";
 
 const positiveInt = (name: string, max: number) =>
   z.coerce
@@ -132,8 +130,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     help: { type: "boolean" },
     version: { type: "boolean" },
   };
-  for (const row of OPTION_TABLE)
-    options[row.flag] = { type: booleanFlags.has(row.flag) ? "boolean" : "string" };
+  for (const row of OPTION_TABLE) options[row.flag] = { type: row.type === "boolean" ? "boolean" : "string" };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -147,38 +144,16 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       `Unexpected argument "${positionals.join(" ")}": the only subcommand is "doctor" (see --help)`,
     );
   }
-  const pick = (name: string, envName: string) =>
-    (flag(name) as string | undefined) ?? envValue(env, envName);
-  const pickBool = (name: string, envName: string) =>
-    (flag(name) as boolean | undefined) ?? envBoolean(env, envName) ?? false;
-
   const warnings: string[] = [];
-  const noCache = pickBool("no-cache", "CUSTOMERIO_MCP_NO_CACHE");
-  const raw = {
-    membraneCli: pick("membrane-cli", "MEMBRANE_CLI"),
-    connectionId: pick("connection-id", "CUSTOMERIO_CONNECTION_ID"),
-    readOnly: (flag("read-only") as boolean | undefined) ?? envReadOnly(env, warnings) ?? false,
-    readOnlyAllow: pick("read-only-allow", "CUSTOMERIO_MCP_READ_ONLY_ALLOW"),
-    tools: pick("tools", "CUSTOMERIO_MCP_TOOLS"),
-    excludeTools: pick("exclude-tools", "CUSTOMERIO_MCP_EXCLUDE_TOOLS"),
-    maxTools: pick("max-tools", "CUSTOMERIO_MCP_MAX_TOOLS"),
-    timeoutSeconds: pick("timeout", "CUSTOMERIO_MCP_TIMEOUT"),
-    maxOutput: pick("max-output", "CUSTOMERIO_MCP_MAX_OUTPUT"),
-    cacheDir: noCache ? null : (pick("cache-dir", "CUSTOMERIO_MCP_CACHE_DIR") ?? defaultCacheDir(env)),
-    schemaProfile: pick("schema-profile", "CUSTOMERIO_MCP_SCHEMA_PROFILE"),
-    sandbox: pickBool("sandbox", "CUSTOMERIO_MCP_SANDBOX"),
-    confirm: pick("confirm", "CUSTOMERIO_MCP_CONFIRM"),
-    logLevel: pick("log-level", "CUSTOMERIO_MCP_LOG_LEVEL"),
-    transport: pick("transport", "CUSTOMERIO_MCP_TRANSPORT"),
-    host: pick("host", "CUSTOMERIO_MCP_HOST"),
-    port: pick("port", "CUSTOMERIO_MCP_PORT"),
-    tokenFile: pick("token-file", "CUSTOMERIO_MCP_TOKEN_FILE"),
-    httpToken: envValue(env, HTTP_TOKEN_ENV),
-    noAuth: pickBool("no-auth", "CUSTOMERIO_MCP_NO_AUTH"),
-    allowedHosts: pick("allowed-hosts", "CUSTOMERIO_MCP_ALLOWED_HOSTS"),
-    allowedOrigins: pick("allowed-origins", "CUSTOMERIO_MCP_ALLOWED_ORIGINS"),
-    allowWrites: pickBool("allow-writes", "CUSTOMERIO_MCP_ALLOW_WRITES"),
-  };
+  // Each option from its flag, else its environment variable (booleans: true/false, off when unset).
+  const raw: Record<string, unknown> = { httpToken: envValue(env, HTTP_TOKEN_ENV) };
+  for (const row of OPTION_TABLE) {
+    const given = flag(row.flag);
+    if (row.type !== "boolean") raw[row.key] = given ?? envValue(env, row.env);
+    else if (row.key === "readOnly") raw[row.key] = given ?? envReadOnly(env, warnings) ?? false;
+    else raw[row.key] = given ?? envBoolean(env, row.env) ?? false;
+  }
+  raw["cacheDir"] = raw["noCache"] ? null : (raw["cacheDir"] ?? defaultCacheDir(env));
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];

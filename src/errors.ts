@@ -23,7 +23,7 @@ export class ConfigError extends ActionableError {}
 /** The Customer.io connection is missing, ambiguous or needs a person's attention. */
 export class ConnectionError extends ActionableError {}
 
-export type CliFailureKind =
+type CliFailureKind =
   | "not-found"
   | "not-logged-in"
   | "exit"

@@ -90,6 +90,3 @@ export class ServerLogger implements Logger {
     }
   }
 }
-
-/** A logger that drops everything, for unit tests and one-shot commands. */
-export const silentLogger: Logger = { debug() {}, info() {}, warning() {}, error() {} };

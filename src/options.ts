@@ -1,8 +1,10 @@
 /**
- * The options, one row each (flag, environment variable, default shown to people, meaning): the single
- * table that drives parsing (config.ts), `--help`, and the README's table (a test compares them).
+ * The options, one row each (flag, configuration key, type, environment variable, default shown to people,
+ * meaning): the single table that drives parsing (config.ts), `--help`, and the README's table (a test
+ * compares them).
  */
 
+import type { Config } from "./config.js";
 import { SCHEMA_PROFILES, type SchemaProfile } from "./schema/types.js";
 
 export { SCHEMA_PROFILES, type SchemaProfile };
@@ -13,10 +15,30 @@ export const CONFIRM_MODES = ["high-blast", "never"] as const;
 /** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
 export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
 
-/** One row per option: flag, environment variable, default shown to people, meaning. */
+/**
+ * How an option's value is read: a boolean is a bare flag (`--read-only`) or true/false in its environment
+ * variable; every other type is text that the configuration schema (config.ts) checks and converts.
+ */
+type OptionType = "boolean" | "string" | "number" | "list" | "enum";
+
+interface OptionRow {
+  flag: string;
+  /** Where the value lands in Config; `noCache` decides `cacheDir` (null) instead. */
+  key: keyof Config | "noCache";
+  type: OptionType;
+  /** The argument shown after the flag in `--help` and the README; empty for a boolean. */
+  arg: string;
+  env: string;
+  shownDefault: string;
+  meaning: string;
+}
+
+/** One row per option: flag, configuration key, type, environment variable, default shown, meaning. */
 export const OPTION_TABLE = [
   {
     flag: "membrane-cli",
+    key: "membraneCli",
+    type: "string",
     arg: "<path>",
     env: "MEMBRANE_CLI",
     shownDefault: "`membrane` on PATH, then common install dirs",
@@ -24,6 +46,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "connection-id",
+    key: "connectionId",
+    type: "string",
     arg: "<id>",
     env: "CUSTOMERIO_CONNECTION_ID",
     shownDefault: "found with `connection list`",
@@ -31,6 +55,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "read-only",
+    key: "readOnly",
+    type: "boolean",
     arg: "",
     env: "CUSTOMERIO_MCP_READ_ONLY",
     shownDefault: "off",
@@ -38,6 +64,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "read-only-allow",
+    key: "readOnlyAllow",
+    type: "list",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_READ_ONLY_ALLOW",
     shownDefault: "none",
@@ -45,6 +73,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "tools",
+    key: "tools",
+    type: "list",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_TOOLS",
     shownDefault: "all",
@@ -52,6 +82,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "exclude-tools",
+    key: "excludeTools",
+    type: "list",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_EXCLUDE_TOOLS",
     shownDefault: "none",
@@ -59,6 +91,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "max-tools",
+    key: "maxTools",
+    type: "number",
     arg: "<n>",
     env: "CUSTOMERIO_MCP_MAX_TOOLS",
     shownDefault: "40",
@@ -66,6 +100,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "timeout",
+    key: "timeoutSeconds",
+    type: "number",
     arg: "<seconds>",
     env: "CUSTOMERIO_MCP_TIMEOUT",
     shownDefault: "45",
@@ -73,6 +109,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "max-output",
+    key: "maxOutput",
+    type: "number",
     arg: "<chars>",
     env: "CUSTOMERIO_MCP_MAX_OUTPUT",
     shownDefault: "40000",
@@ -80,6 +118,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "cache-dir",
+    key: "cacheDir",
+    type: "string",
     arg: "<dir>",
     env: "CUSTOMERIO_MCP_CACHE_DIR",
     shownDefault: "the OS cache dir",
@@ -87,6 +127,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "no-cache",
+    key: "noCache",
+    type: "boolean",
     arg: "",
     env: "CUSTOMERIO_MCP_NO_CACHE",
     shownDefault: "off",
@@ -94,6 +136,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "confirm",
+    key: "confirm",
+    type: "enum",
     arg: "<when>",
     env: "CUSTOMERIO_MCP_CONFIRM",
     shownDefault: "high-blast",
@@ -102,6 +146,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "schema-profile",
+    key: "schemaProfile",
+    type: "enum",
     arg: "<p>",
     env: "CUSTOMERIO_MCP_SCHEMA_PROFILE",
     shownDefault: "default",
@@ -109,6 +155,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "sandbox",
+    key: "sandbox",
+    type: "boolean",
     arg: "",
     env: "CUSTOMERIO_MCP_SANDBOX",
     shownDefault: "off",
@@ -116,6 +164,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "transport",
+    key: "transport",
+    type: "enum",
     arg: "<t>",
     env: "CUSTOMERIO_MCP_TRANSPORT",
     shownDefault: "stdio",
@@ -123,6 +173,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "host",
+    key: "host",
+    type: "string",
     arg: "<host>",
     env: "CUSTOMERIO_MCP_HOST",
     shownDefault: "127.0.0.1",
@@ -130,6 +182,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "port",
+    key: "port",
+    type: "number",
     arg: "<n>",
     env: "CUSTOMERIO_MCP_PORT",
     shownDefault: "3000",
@@ -137,6 +191,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "token-file",
+    key: "tokenFile",
+    type: "string",
     arg: "<path>",
     env: "CUSTOMERIO_MCP_TOKEN_FILE",
     shownDefault: "generated on loopback",
@@ -144,6 +200,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "no-auth",
+    key: "noAuth",
+    type: "boolean",
     arg: "",
     env: "CUSTOMERIO_MCP_NO_AUTH",
     shownDefault: "off",
@@ -151,6 +209,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "allowed-hosts",
+    key: "allowedHosts",
+    type: "list",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_ALLOWED_HOSTS",
     shownDefault: "loopback names",
@@ -158,6 +218,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "allowed-origins",
+    key: "allowedOrigins",
+    type: "list",
     arg: "<list>",
     env: "CUSTOMERIO_MCP_ALLOWED_ORIGINS",
     shownDefault: "loopback origins",
@@ -165,6 +227,8 @@ export const OPTION_TABLE = [
   },
   {
     flag: "allow-writes",
+    key: "allowWrites",
+    type: "boolean",
     arg: "",
     env: "CUSTOMERIO_MCP_ALLOW_WRITES",
     shownDefault: "off",
@@ -172,12 +236,14 @@ export const OPTION_TABLE = [
   },
   {
     flag: "log-level",
+    key: "logLevel",
+    type: "enum",
     arg: "<level>",
     env: "CUSTOMERIO_MCP_LOG_LEVEL",
     shownDefault: "info",
     meaning: "stderr log threshold: debug, info, warning or error",
   },
-] as const;
+] as const satisfies readonly OptionRow[];
 
 /** The text of `--help`, built from the same table as the parser. */
 export function helpText(version: string): string {

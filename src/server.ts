@@ -20,14 +20,15 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./serve/request-context.js";
 import { buildServices } from "./services.js";
+import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
-import { DISCOVERY_WAIT_MS, type Services } from "./tools/services.js";
-import type { ToolContext } from "./tools/tool-definition.js";
+import type { Services } from "./tools/services.js";
+import { listedTool, type ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
 
-export const SERVER_NAME = "customerio-mcp";
+const SERVER_NAME = "customerio-mcp";
 
-export interface InstanceOptions {
+interface InstanceOptions {
   /**
    * A long-lived connection (stdio, in memory): announce catalog changes, send background logs to a
    * 2025-era client, and stop the CLI's children when it closes. Per-request HTTP instances are not.
@@ -113,24 +114,11 @@ function createServerInstance(
 
   server.setRequestHandler("tools/list", async (_request, ctx) => {
     const report = progressReporter(ctx);
-    const stop = catalog.onProgress((found, page) =>
+    await waitForFirstDiscovery(catalog, (found, page) =>
       report(`Discovered ${found} actions (page ${page})`, page),
     );
-    try {
-      await catalog.waitForFirst(DISCOVERY_WAIT_MS);
-    } finally {
-      stop();
-    }
     listedOnce = true;
-    const tools = registry.list().map(
-      ({ name, title, description, inputSchema, annotations }): Tool => ({
-        name,
-        title,
-        description,
-        inputSchema: inputSchema as Tool["inputSchema"],
-        annotations,
-      }),
-    );
+    const tools = registry.list().map((tool) => listedTool(tool) as Tool);
     if (!isModernRequest(ctx)) return { tools };
     // Settled once discovery has run: the list then changes only with a new process.
     const settled = catalog.current().source === "discovery" && !catalog.isDiscovering;
@@ -139,11 +127,7 @@ function createServerInstance(
 
   server.setRequestHandler("tools/call", async (request, ctx) => {
     const { name } = request.params;
-    let tool = registry.get(name);
-    if (!tool && catalog.current().source === "none") {
-      await catalog.waitForFirst(DISCOVERY_WAIT_MS);
-      tool = registry.get(name);
-    }
+    const tool = await findAfterFirstDiscovery(catalog, () => registry.get(name));
     if (!tool)
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
@@ -151,6 +135,8 @@ function createServerInstance(
       );
     const sink = requestLogSink(ctx, SERVER_NAME, () => legacyLevel);
     const toolContext: ToolContext = {
+      services,
+      listing: registry,
       signal: ctx.mcpReq.signal,
       log,
       progress: progressReporter(ctx),

@@ -39,20 +39,5 @@ export function buildServices(config: Config, cliCommand: CliCommand, log: Serve
     readOnlyAllow: config.readOnlyAllow,
     log,
   });
-  const services: Services = {
-    config,
-    client,
-    connection,
-    catalog,
-    log,
-    toolListStats: () => ({
-      tools: 0,
-      directActionTools: 0,
-      chars: 0,
-      estimatedTokens: 0,
-      omitted: {},
-      notConverted: [],
-    }),
-  };
-  return services;
+  return { config, client, connection, catalog, log };
 }

@@ -20,7 +20,7 @@ const CacheFileSchema = z.object({
   names: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
 
-export interface CachedCatalog {
+interface CachedCatalog {
   connectionId: string;
   savedAt: string;
   actions: Action[];

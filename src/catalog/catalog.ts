@@ -30,7 +30,7 @@ export interface CatalogSnapshot {
   names: ReadonlyMap<string, string>;
 }
 
-export interface CatalogDependencies {
+interface CatalogDependencies {
   client: MembraneClient;
   connection: ConnectionResolver;
   cache: CatalogCache;
@@ -42,7 +42,7 @@ export interface CatalogDependencies {
 }
 
 type Listener = () => void;
-type ProgressListener = (found: number, page: number) => void;
+export type ProgressListener = (found: number, page: number) => void;
 
 /** Retrying a failed discovery more often than this would only repeat the same error. */
 const RETRY_AFTER_FAILURE_MS = 15_000;

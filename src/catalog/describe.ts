@@ -6,12 +6,12 @@
 import type { Action } from "../membrane/contract/records.js";
 import type { ActionEffects } from "./annotations.js";
 
-export const MAX_DESCRIPTION = 1024;
+const MAX_DESCRIPTION = 1024;
 
-export const HIGH_BLAST_WARNING =
+const HIGH_BLAST_WARNING =
   "CAUTION: this can send real messages to real people or delete data. Preview it first with run_action and dry_run: true, and confirm with the person before running it.";
 
-export function tidy(text: string): string {
+function tidy(text: string): string {
   return text
     .replace(/<[^>]+>/g, " ")
     .replace(/[ \t]+/g, " ")

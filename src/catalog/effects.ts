@@ -28,7 +28,7 @@ const SENDS_OR_DELETES = /\bsend|send[-_ ]|trigger|delete|remove|suppress|destro
 const MESSAGING_NOUNS = /broadcast|newsletter|transactional/i;
 const LOOKS_ONLY = /^(get|list|count|fetch|show|search|find|preview|read)\b/i;
 
-export type EffectBasis = "read type" | "fixed GET" | "vouched" | "write type" | "unknown";
+type EffectBasis = "read type" | "fixed GET" | "vouched" | "write type" | "unknown";
 
 export interface ActionEffects {
   /** Safe in read-only mode: a read type, a fixed GET, or vouched for by the person (--read-only-allow). */

@@ -8,7 +8,7 @@
 import { offeredInReadOnly } from "./effects.js";
 import type { CatalogEntry } from "./entries.js";
 
-export interface ReadOnlySummary {
+interface ReadOnlySummary {
   /** Actions read-only mode hides and refuses. */
   hidden: number;
   /** Hidden actions whose effect Membrane does not state: the ones --read-only-allow can let through. */

@@ -45,7 +45,7 @@ export async function checkCli(services: Services, whereLooked: string): Promise
   }
 }
 
-export interface ConnectionChecks {
+interface ConnectionChecks {
   lines: CheckLine[];
   connection: Connection | undefined;
 }

@@ -2,7 +2,7 @@
  * The shape of one doctor line and how it prints: a mark, the thing checked, what was found and, for a
  * problem, what to do about it. Only failures make `doctor` exit non-zero; warnings and skips do not.
  */
-export type CheckStatus = "ok" | "warn" | "fail" | "skip";
+type CheckStatus = "ok" | "warn" | "fail" | "skip";
 
 export interface CheckLine {
   status: CheckStatus;

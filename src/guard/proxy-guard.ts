@@ -19,7 +19,7 @@ export {
 export { MAX_PATH_LENGTH } from "./proxy-path.js";
 
 export const PROXY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type ProxyMethod = (typeof PROXY_METHODS)[number];
+type ProxyMethod = (typeof PROXY_METHODS)[number];
 
 /** Linux refuses a single command-line argument above 128 KiB; the body travels as `--data=<body>`. */
 export const MAX_BODY_BYTES = 100_000;

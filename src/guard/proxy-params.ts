@@ -13,7 +13,7 @@ import { show } from "./proxy-path.js";
 
 export const MAX_HEADERS = 50;
 export const MAX_QUERY_PARAMS = 100;
-export const MAX_HEADER_VALUE_LENGTH = 8192;
+const MAX_HEADER_VALUE_LENGTH = 8192;
 
 /** RFC 9110 token characters. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

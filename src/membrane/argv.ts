@@ -11,9 +11,9 @@ import { CliError } from "../errors.js";
 /** Any single argument longer than this fails to spawn on Linux (MAX_ARG_STRLEN is 128 KiB). */
 export const MAX_ARGUMENT_BYTES = 120_000;
 /** Arguments and environment together, with each string's pointer and NUL counted (POSIX). */
-export const MAX_TOTAL_BYTES = 900_000;
+const MAX_TOTAL_BYTES = 900_000;
 /** The whole command line on Windows, in characters. */
-export const MAX_WINDOWS_CHARS = 30_000;
+const MAX_WINDOWS_CHARS = 30_000;
 
 const POINTER_BYTES = 8;
 const HINT =

@@ -11,7 +11,7 @@ const MESSAGE_LIMIT = 2000;
 export const NOT_LOGGED_IN =
   /not (logged|signed) in|membrane login|please log ?in|no (valid )?(session|credentials) found|login required/i;
 
-export interface ErrorDetails {
+interface ErrorDetails {
   message?: string;
   status?: number;
   actionRunId?: string;

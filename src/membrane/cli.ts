@@ -36,7 +36,7 @@ export interface CliRunOptions {
   deadline?: number | undefined;
 }
 
-export interface CliRunnerOptions {
+interface CliRunnerOptions {
   timeoutMs: number;
   maxConcurrent: number;
   maxOutputBytes: number;

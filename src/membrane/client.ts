@@ -24,7 +24,7 @@ import {
 const MAX_PAGES = 200;
 const PAGE_LIMIT = 1000;
 
-export interface ActionListing {
+interface ActionListing {
   actions: Action[];
   /** Items that did not look like actions and were skipped. */
   skipped: number;

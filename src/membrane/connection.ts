@@ -10,7 +10,7 @@ import type { Connection } from "./contract/records.js";
 
 const CUSTOMER_IO = /customer[\s._-]?io/i;
 
-export function isCustomerIoConnection(connection: Connection): boolean {
+function isCustomerIoConnection(connection: Connection): boolean {
   return [connection.integration?.key, connection.integration?.name, connection.name, connection.key].some(
     (text) => typeof text === "string" && CUSTOMER_IO.test(text),
   );

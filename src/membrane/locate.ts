@@ -71,11 +71,7 @@ export function commonInstallDirs(
 }
 
 /** How to run the CLI at `path`: directly, or through this Node when it is a Node script or an npm shim. */
-export function commandFor(
-  path: string,
-  display = path,
-  platform: NodeJS.Platform = process.platform,
-): CliCommand {
+function commandFor(path: string, display = path, platform: NodeJS.Platform = process.platform): CliCommand {
   if (isWindows(platform)) {
     // Node cannot spawn a .cmd without a shell; npm's shim only runs a script we can run ourselves.
     const script = /\.cmd$/i.test(path) ? scriptOfCmdShim(path) : undefined;
@@ -86,21 +82,21 @@ export function commandFor(
   return { command: path, args: [], env: {}, display };
 }
 
-export interface LocateResult {
+interface LocateResult {
   command: CliCommand;
   /** Folders searched (or the configured path), in order. */
   searched: string[];
   found: boolean;
 }
 
-export interface LocateOptions {
+interface LocateOptions {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   home?: string;
 }
 
 /** What a tool's "not found" error shows: the name and every folder that was searched. */
-export function notFoundDisplay(name: string, searched: readonly string[]): string {
+function notFoundDisplay(name: string, searched: readonly string[]): string {
   return `${name} (not found on PATH nor in the usual install folders; looked in: ${searched.join(", ") || "nothing"})`;
 }
 

@@ -7,7 +7,7 @@
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Whether repeating the call is harmless (reads): 5xx are retried only then. */
   idempotent: boolean;
   /** The time all tries and waits together may take, counted from the call to withRetries. */
@@ -18,7 +18,7 @@ export interface RetryOptions {
 }
 
 /** What a try is told: the epoch milliseconds by which it must end (pass it to the CLI as `deadline`). */
-export interface Attempt {
+interface Attempt {
   deadline: number;
   number: number;
 }
@@ -26,7 +26,7 @@ export interface Attempt {
 const DEFAULT_WAIT_SECONDS = 1;
 const MAX_WAIT_SECONDS = 20;
 /** A retry needs at least this long after its wait: the CLI alone takes a few hundred ms to start. */
-export const MIN_TRY_MS = 1500;
+const MIN_TRY_MS = 1500;
 
 function retryDelayMs(error: unknown, idempotent: boolean): number | undefined {
   if (!(error instanceof CliError) || error.kind !== "exit" || error.status === undefined) return undefined;

@@ -6,7 +6,7 @@
  */
 import pLimit, { type LimitFunction } from "p-limit";
 
-export interface SlotWait {
+interface SlotWait {
   /** Epoch milliseconds after which the call must not start. */
   deadline: number;
   signal?: AbortSignal | undefined;

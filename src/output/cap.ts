@@ -17,7 +17,7 @@ export interface CappedText {
   note?: string;
 }
 
-export const DEFAULT_MAX_OUTPUT = 40_000;
+const DEFAULT_MAX_OUTPUT = 40_000;
 const ADVICE =
   "Narrow the request: ask for fewer (a limit), page with the cursor, or keep only some fields with `fields`.";
 const MARKER = "\u0000customerio-mcp:list\u0000";

@@ -20,7 +20,7 @@ interface Node {
 const MISSING: unique symbol = Symbol("missing");
 type Picked = unknown | typeof MISSING;
 
-export function parseFieldPath(field: string): string[] {
+function parseFieldPath(field: string): string[] {
   const segments = field.split(".");
   if (field === "" || segments.some((segment) => segment === "")) {
     throw new UserInputError(

@@ -10,8 +10,8 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { scrubSecrets, scrubValue } from "../guard/scrub.js";
 import { isRecord as isPlainObject } from "../is-record.js";
-import { capNote, NOTE_SCRUB_CHARS } from "./cap.js";
-import { shapeOutput } from "./shape-output.js";
+import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
+import { type ShapedOutput, shapeOutput } from "./shape-output.js";
 import type { ToolOutput } from "./tool-output.js";
 
 /** The notes block: meta facts, then what the cut left out, then the tool's own note; scrubbed and capped. */
@@ -26,8 +26,15 @@ function notesText(meta: Record<string, unknown> | undefined, notes: Array<strin
   return capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), max, text.length);
 }
 
+/** The data as JSON (only the fields asked for), or as the text it is; cut to `maxChars` either way. */
+function shape(output: ToolOutput, maxChars: number): ShapedOutput {
+  if (output.plainText && typeof output.data === "string")
+    return { ...capText(output.data, maxChars), missing: [], value: output.data };
+  return shapeOutput(output.data, { fields: output.fields, maxChars });
+}
+
 export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
-  const capped = shapeOutput(output.data, { fields: output.fields, maxChars });
+  const capped = shape(output, maxChars);
   const meta = output.meta ? scrubValue(output.meta) : undefined;
   const content: CallToolResult["content"] = [{ type: "text", text: capped.text }];
   const notes = notesText(meta, [capped.note, output.note], maxChars);

@@ -3,13 +3,10 @@
  * fields the agent asked for, then cap the compact JSON at --max-output. Picking fields first means a narrow
  * request is not cut for the size of parts it never wanted. The data itself is not scrubbed: it is the
  * user's, and comes back as Membrane returned it (the server's own text is scrubbed in output/result.ts).
- * The pieces live in fields.ts and cap.ts; tools can import all of them from here.
+ * The pieces live in fields.ts and cap.ts.
  */
 import { type CappedText, capJsonOutput } from "./cap.js";
 import { missingFields, pickFields } from "./fields.js";
-
-export { type CappedText, capJsonOutput, capNote, capText, DEFAULT_MAX_OUTPUT } from "./cap.js";
-export { missingFields, parseFieldPath, pickFields } from "./fields.js";
 
 export interface ShapedOutput extends CappedText {
   /** Fields that matched nothing in the result (empty when no fields were given). */

@@ -11,6 +11,11 @@ export interface ToolOutput {
   meta?: Record<string, unknown>;
   /** A sentence for the agent, shown after the data. */
   note?: string;
+  /**
+   * `data` is text shown as it is (a response body that is not JSON, e.g. HTML), not as one JSON string
+   * full of `\n`; cut to --max-output at a line break, with the same note.
+   */
+  plainText?: boolean;
   /** Keep only these parts of `data` (dot paths, `*` for every item) before it is measured. */
   fields?: readonly string[] | undefined;
 }

@@ -9,7 +9,7 @@ import type { JsonObject } from "./state/types.js";
 
 export const CONNECTION_ID = "sandbox-customerio";
 /** The second connection of the `two-connections` fault. */
-export const STAGING_CONNECTION_ID = "sandbox-customerio-staging";
+const STAGING_CONNECTION_ID = "sandbox-customerio-staging";
 export const CONNECTOR_ID = "64c1f0a9b3e2d45f7a8c9d01";
 const LOGO_URI = "https://static.example.com/logos/customerio.svg";
 /** The integration as Membrane embeds it in a connection or an action (`logoUri` is required there). */

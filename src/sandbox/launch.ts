@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { onExit } from "../membrane/shutdown.js";
 
-export interface SandboxLaunch {
+interface SandboxLaunch {
   command: string;
   args: string[];
   env: Record<string, string>;

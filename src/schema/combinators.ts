@@ -83,7 +83,7 @@ const WORDS = new Set(["title", "description"]);
  * joined. Returns the members that could not be folded. Linear in the members' size: each keyword value
  * is serialized once, properties and required names are collected in place.
  */
-export function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
+function mergeAll(node: Schema, members: readonly Schema[]): Schema[] {
   const texts = new Map<string, string>();
   const serialized = (key: string) => {
     let text = texts.get(key);

@@ -21,7 +21,7 @@ export interface PropertyDecoder {
   original?: string;
 }
 
-export interface UnionOption {
+interface UnionOption {
   decoder: Decoder;
   /** The branch as advertised: the value is decoded by the first branch it matches. */
   schema: Record<string, unknown>;

@@ -11,7 +11,7 @@ import { isLinearPattern } from "./regex.js";
 /** A JSON Schema node (never a bare boolean once converted). */
 export type Schema = Record<string, unknown>;
 
-export const KEYWORD_ORDER = [
+const KEYWORD_ORDER = [
   "title",
   "description",
   "type",
@@ -76,7 +76,7 @@ export function withSentence(description: unknown, sentence: string): string {
 }
 
 /** Membrane formulas are objects with a single `$`-prefixed key, such as `{"$var": "$.user.email"}`. */
-export function containsFormula(value: unknown): boolean {
+function containsFormula(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsFormula);
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);

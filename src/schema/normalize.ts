@@ -52,7 +52,7 @@ export interface NormalizedSchema {
   checkPlain(input: Record<string, unknown>): CheckResult;
 }
 
-export type CheckResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
+type CheckResult = { ok: true; input: Record<string, unknown> } | { ok: false; problems: string[] };
 
 export class SchemaConversionError extends Error {
   override name = "SchemaConversionError";

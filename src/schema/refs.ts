@@ -7,9 +7,9 @@
 import { isPlainObject } from "./keywords.js";
 
 /** How many times one definition may be expanded inside itself before the rest becomes "any value". */
-export const MAX_REF_EXPANSIONS = 2;
+const MAX_REF_EXPANSIONS = 2;
 
-export type RefTarget =
+type RefTarget =
   | { kind: "local"; target: unknown }
   | { kind: "missing" }
   | { kind: "external"; name: string };

@@ -9,10 +9,10 @@ import { isObjectAlternative, mergeAlternativeProperties } from "./combinators.j
 import { isAnyValue, isPlainObject, type Schema, textOf } from "./keywords.js";
 
 /** The property that carries a non-object root value. */
-export const WRAPPED_ROOT_PROPERTY = "input";
+const WRAPPED_ROOT_PROPERTY = "input";
 const MAX_EXPLAINED_PROPERTIES = 12;
 
-export interface ShapedRoot {
+interface ShapedRoot {
   schema: Schema & { type: "object"; properties: Schema };
   /** Object alternatives of a merged root anyOf, for validation. */
   alternatives?: Schema[];

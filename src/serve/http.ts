@@ -19,7 +19,7 @@ import type { BuiltServer } from "../server.js";
 import { allowedHostnames, allowedOriginHostnames } from "./exposure.js";
 import { bearerMatches } from "./token.js";
 
-export const MCP_PATH = "/mcp";
+const MCP_PATH = "/mcp";
 /** Tool inputs and proxied bodies are small (the proxy caps bodies at 100 KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Parameters that would put a credential in a URL (and so in logs and browser history). */

@@ -6,9 +6,9 @@ import type { Logger } from "../log.js";
 import type { BuiltServer } from "../server.js";
 import type { HttpApp } from "./http.js";
 
-export const GRACE_MS = 5000;
+const GRACE_MS = 5000;
 
-export async function shutDown(app: HttpApp, built: BuiltServer, log: Logger, graceMs = GRACE_MS) {
+async function shutDown(app: HttpApp, built: BuiltServer, log: Logger, graceMs = GRACE_MS) {
   app.server.close();
   app.server.closeIdleConnections();
   const deadline = Date.now() + graceMs;

@@ -17,7 +17,7 @@ export interface ResolvedToken {
   file?: string;
 }
 
-export function defaultTokenFile(env: NodeJS.ProcessEnv = process.env): string {
+function defaultTokenFile(env: NodeJS.ProcessEnv = process.env): string {
   const base = env["XDG_CONFIG_HOME"] || join(homedir(), ".config");
   return join(base, "customerio-mcp", "http-token");
 }

@@ -1,13 +1,16 @@
 /**
  * A direct MCP tool for one catalog action: its converted schema advertised as is, validated by the same
- * compiled validator, and run through executeAction like run_action does.
+ * compiled validator, and run through executeAction like run_action does. It refuses what run_action
+ * refuses (refuseUnoffered): such a tool is not offered, but a client may still call one it listed before
+ * (another mode, a stale list), and that call must not run.
  */
 import type { CatalogEntry } from "../catalog/entries.js";
+import type { Config } from "../config.js";
 import { executeAction, prepareActionInput } from "./execute-action.js";
-import type { Services } from "./services.js";
+import { refuseUnoffered } from "./find-action.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
-export function makeActionTool(entry: CatalogEntry, services: Services): ToolDefinition {
+export function makeActionTool(entry: CatalogEntry, config: Pick<Config, "readOnly">): ToolDefinition {
   const normalized = entry.normalized;
   if (!normalized)
     throw new Error(`Action ${entry.action.id} has no converted schema and cannot be a direct tool`);
@@ -18,14 +21,15 @@ export function makeActionTool(entry: CatalogEntry, services: Services): ToolDef
     inputSchema: normalized.schema,
     // In read-only mode a generic API request is limited to GET by the request guard: it only reads.
     annotations:
-      services.config.readOnly && entry.effects.getOnlyInReadOnly
+      config.readOnly && entry.effects.getOnlyInReadOnly
         ? { ...entry.annotations, readOnlyHint: true, destructiveHint: false, idempotentHint: true }
         : entry.annotations,
     validate(args) {
       return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
     },
     run(args, ctx) {
-      return executeAction(services, entry, args, ctx);
+      refuseUnoffered(entry, ctx.services);
+      return executeAction(entry, args, ctx);
     },
   };
 }

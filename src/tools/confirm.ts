@@ -6,7 +6,6 @@
  * request, or a 2026-07-28 `input_required` result) is the server's business (serve/confirmation.ts).
  */
 import { UserInputError } from "../errors.js";
-import type { Services } from "./services.js";
 import type { ToolContext } from "./tool-definition.js";
 
 /** What the person is asked to confirm: the action (or request) and the exact input that will be sent. */
@@ -42,11 +41,8 @@ export function proxyIsHighBlast(method: string, path: string): boolean {
  * Asks the person when --confirm and the client allow it; returns when the call may go ahead and throws
  * (nothing sent) when the person declined or cancelled.
  */
-export async function confirmOrRefuse(
-  services: Services,
-  ctx: ToolContext,
-  request: ConfirmRequest,
-): Promise<void> {
+export async function confirmOrRefuse(ctx: ToolContext, request: ConfirmRequest): Promise<void> {
+  const { services } = ctx;
   if (services.config.confirm === "never" || !ctx.confirm) return;
   const answer = await ctx.confirm(request);
   if (answer === "accept" || answer === "unsupported") {

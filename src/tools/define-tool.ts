@@ -1,39 +1,47 @@
 /**
- * Builds a generic tool from a zod input schema: the JSON Schema is made once with z.toJSONSchema and passed
- * through the same profile as the action tools, validation runs against that advertised schema, and zod then
- * gives the run function typed values with defaults filled in.
+ * Generic tools are written as constant specs (search-actions.ts, run-action.ts...) and turned into tool
+ * definitions here, once per server by the registry: the JSON Schema is made with z.toJSONSchema and passed
+ * through the configured profile like the action tools', validation runs against that advertised schema,
+ * and zod then gives the run function typed values with defaults filled in. A spec reads what it needs
+ * (services, the current listing) from the context at call time; only its description and annotations may
+ * depend on the configuration (read-only mode).
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import type { SchemaProfile } from "../config.js";
+import type { Config } from "../config.js";
 import { UserInputError } from "../errors.js";
 import { normalizeSchema } from "../schema/normalize.js";
 import { compileValidator } from "../schema/validate.js";
 import type { ObjectJsonSchema, ToolContext, ToolDefinition, ToolOutput } from "./tool-definition.js";
 
-export interface GenericToolSpec<Input extends z.ZodObject> {
+export interface GenericToolSpec<Input extends z.ZodObject = z.ZodObject> {
   name: string;
   title: string;
-  description: string;
+  description: string | ((config: Config) => string);
   input: Input;
-  annotations: ToolAnnotations;
+  annotations: ToolAnnotations | ((config: Config) => ToolAnnotations);
   /** `raw`: the validated, decoded arguments before zod (whose records drop a `__proto__` key). */
   run(args: z.output<Input>, ctx: ToolContext, raw: Record<string, unknown>): Promise<ToolOutput>;
 }
 
 export function defineGenericTool<Input extends z.ZodObject>(
   spec: GenericToolSpec<Input>,
-  profile: SchemaProfile,
+  config: Config,
 ): ToolDefinition {
   // The same path as an action's schema: on a clean (zod-made) schema the conversion keeps everything.
-  const converted = normalizeSchema(z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema, profile);
+  const converted = normalizeSchema(
+    z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema,
+    config.schemaProfile,
+  );
   const check = compileValidator(converted.validationSchema);
+  const description = typeof spec.description === "function" ? spec.description(config) : spec.description;
+  const annotations = typeof spec.annotations === "function" ? spec.annotations(config) : spec.annotations;
   return {
     name: spec.name,
     title: spec.title,
-    description: spec.description,
+    description,
     inputSchema: converted.schema,
-    annotations: { title: spec.title, ...spec.annotations },
+    annotations: { title: spec.title, ...annotations },
     validate(args) {
       const value = args ?? {};
       const result = check(value);

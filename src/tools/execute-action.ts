@@ -1,31 +1,21 @@
 /**
- * Running one catalog action, shared by the direct action tools and run_action: refuses writes in
- * read-only mode, puts Membrane's generic request actions through the proxy guard, checks the decoded input
+ * Running one catalog action, shared by the direct action tools and run_action, once each has refused what
+ * this server does not run (refuseUnoffered, find-action.ts: writes in read-only mode, arbitrary requests
+ * not named in --tools): puts Membrane's generic request actions through the proxy guard, checks the decoded input
  * against the action's faithful schema (prepareActionInput, called by each tool's validation step),
  * optionally stops at a dry run, asks the person to confirm what cannot be undone (tools/confirm.ts), and
  * otherwise runs it through the CLI with progress, bounded retries and field selection.
  */
 
-import { hasFixedTarget, offeredInReadOnly } from "../catalog/effects.js";
+import { hasFixedTarget } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
-import { UserInputError } from "../errors.js";
 import { guardRequestActionInput, isRequestActionType } from "../guard/request-action-guard.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
 import { confirmOrRefuse } from "./confirm.js";
 import { invalidArguments } from "./define-tool.js";
-import type { Services } from "./services.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
-
-export function refuseInReadOnly(entry: CatalogEntry, services: Services): void {
-  if (services.config.readOnly && !offeredInReadOnly(entry.effects)) {
-    throw new UserInputError(
-      `Refused: "${entry.title}" (${entry.action.id}) can change data, and this server runs in read-only mode.`,
-      "Use a read-only action instead, or ask the person to restart the server without --read-only / CUSTOMERIO_MCP_READ_ONLY.",
-    );
-  }
-}
 
 /**
  * Decodes `input` (what the profile and client-safe keys changed) and checks the result against the
@@ -41,7 +31,7 @@ export function prepareActionInput(
   return result.input;
 }
 
-export interface ExecuteOptions {
+interface ExecuteOptions {
   dryRun?: boolean;
   fields?: readonly string[] | undefined;
 }
@@ -72,13 +62,12 @@ export function prepareRunActionInput(
 
 /** Runs the action with `actionInput`, which prepareActionInput already checked. */
 export async function executeAction(
-  services: Services,
   entry: CatalogEntry,
   actionInput: Record<string, unknown>,
   ctx: ToolContext,
   options: ExecuteOptions = {},
 ): Promise<ToolOutput> {
-  refuseInReadOnly(entry, services);
+  const { services } = ctx;
   // A generic request action reaches any URL with the connection's credentials: proxy_request's rules apply.
   // (Not when its record fixes the method and the path: then the input cannot steer it.)
   if (isRequestActionType(entry.action.type) && !hasFixedTarget(entry.action)) {
@@ -100,7 +89,7 @@ export async function executeAction(
   }
   // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
   if (entry.effects.highBlast)
-    await confirmOrRefuse(services, ctx, {
+    await confirmOrRefuse(ctx, {
       what: `"${entry.title}" (${entry.action.id})`,
       why: "It sends real messages or deletes data, and cannot be undone.",
       input: actionInput,

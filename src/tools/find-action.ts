@@ -10,15 +10,12 @@ import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
 import { UserInputError } from "../errors.js";
-import { DISCOVERY_WAIT_MS, type Services } from "./services.js";
+import { findAfterFirstDiscovery } from "./first-discovery.js";
+import type { Services } from "./services.js";
 
 export async function findActionEntry(services: Services, reference: string): Promise<CatalogEntry> {
   const { catalog } = services;
-  let entry = catalog.current().find(reference);
-  if (!entry && catalog.current().source === "none") {
-    await catalog.waitForFirst(DISCOVERY_WAIT_MS);
-    entry = catalog.current().find(reference);
-  }
+  const entry = await findAfterFirstDiscovery(catalog, () => catalog.current().find(reference));
   if (entry) return entry;
   const snapshot = catalog.current();
   if (snapshot.source === "none" && catalog.lastError !== undefined) {

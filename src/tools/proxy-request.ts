@@ -7,9 +7,7 @@ import { z } from "zod";
 import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
 import { withRetries } from "../membrane/retry.js";
 import { confirmOrRefuse, proxyIsHighBlast } from "./confirm.js";
-import { defineGenericTool } from "./define-tool.js";
-import type { Services } from "./services.js";
-import type { ToolDefinition } from "./tool-definition.js";
+import type { GenericToolSpec } from "./define-tool.js";
 
 const ProxyRequestInput = z.object({
   method: z.enum(PROXY_METHODS).describe("The HTTP method."),
@@ -46,68 +44,69 @@ const ProxyRequestInput = z.object({
     .describe('Keep only these parts of a JSON response, e.g. ["segments.*.id", "segments.*.name"].'),
 });
 
-export function createProxyRequestTool(services: Services): ToolDefinition {
-  const { readOnly } = services.config;
-  return defineGenericTool(
-    {
-      name: "proxy_request",
-      title: "Raw Customer.io API request",
-      description: [
-        "Send a raw HTTP request to the Customer.io API through Membrane, which adds the credentials. Use it only when no action fits (search_actions first).",
-        "The path is relative to the base URL of Membrane's Customer.io connector, which Membrane does not document (usually the App API, https://api.customer.io; e.g. GET /v1/segments, GET /v1/customers/{id}/attributes). If a path 404s, try it with or without the /v1 prefix.",
-        "Returns the response body (JSON when it parses, else text); an HTTP error comes back as an error with its status and message. App API limit: about 10 requests/s.",
-        readOnly
-          ? "This server is read-only: only GET is allowed."
-          : "Writes here act on the real workspace: preview with dry_run: true and confirm with the person first.",
-      ].join(" "),
-      input: ProxyRequestInput,
-      annotations: { readOnlyHint: readOnly, destructiveHint: !readOnly, openWorldHint: true },
-      async run(args, ctx) {
-        const guarded = guardProxyRequest(
-          { method: args.method, path: args.path, query: args.query, headers: args.headers, body: args.body },
-          { readOnly },
-        );
-        if (guarded.bodyIsJson && !guarded.headers.some(([name]) => name.toLowerCase() === "content-type")) {
-          guarded.headers.push(["Content-Type", "application/json"]);
-        }
-        if (args.dry_run) {
-          return {
-            data: { dryRun: true, request: guarded },
-            note: "Dry run: nothing was sent. Call again without dry_run to send it.",
-          };
-        }
-        if (proxyIsHighBlast(guarded.method, guarded.path))
-          await confirmOrRefuse(services, ctx, {
-            what: `${guarded.method} ${guarded.path}`,
-            why: "A request like this sends real messages or deletes data, and cannot be undone.",
-            input: guarded,
-          });
-        const connection = await services.connection.resolve({ signal: ctx.signal });
-        ctx.progress(`${guarded.method} ${guarded.path}`);
-        const text = await withRetries(
-          ({ deadline }) =>
-            services.client.request(connection.id, guarded, {
-              signal: ctx.signal,
-              deadline,
-              onTick: (seconds) =>
-                ctx.progress(`${guarded.method} ${guarded.path}: still waiting after ${seconds} s`),
-            }),
-          {
-            idempotent: guarded.method === "GET",
-            deadlineMs: services.config.timeoutSeconds * 1000,
-            signal: ctx.signal,
-            log: services.log,
-          },
-        );
-        let body: unknown = text;
-        try {
-          body = text.trim() === "" ? null : JSON.parse(text);
-        } catch {
-          // Not JSON: returned as text.
-        }
-        return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined };
+export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
+  name: "proxy_request",
+  title: "Raw Customer.io API request",
+  description: ({ readOnly }) =>
+    [
+      "Send a raw HTTP request to the Customer.io API through Membrane, which adds the credentials. Use it only when no action fits (search_actions first).",
+      "The path is relative to the base URL of Membrane's Customer.io connector, which Membrane does not document (usually the App API, https://api.customer.io; e.g. GET /v1/segments, GET /v1/customers/{id}/attributes). If a path 404s, try it with or without the /v1 prefix.",
+      "Returns the response body (JSON when it parses, else text); an HTTP error comes back as an error with its status and message. App API limit: about 10 requests/s.",
+      readOnly
+        ? "This server is read-only: only GET is allowed."
+        : "Writes here act on the real workspace: preview with dry_run: true and confirm with the person first.",
+    ].join(" "),
+  input: ProxyRequestInput,
+  annotations: ({ readOnly }) => ({
+    readOnlyHint: readOnly,
+    destructiveHint: !readOnly,
+    openWorldHint: true,
+  }),
+  async run(args, ctx) {
+    const { services } = ctx;
+    const guarded = guardProxyRequest(
+      { method: args.method, path: args.path, query: args.query, headers: args.headers, body: args.body },
+      { readOnly: services.config.readOnly },
+    );
+    if (guarded.bodyIsJson && !guarded.headers.some(([name]) => name.toLowerCase() === "content-type")) {
+      guarded.headers.push(["Content-Type", "application/json"]);
+    }
+    if (args.dry_run) {
+      return {
+        data: { dryRun: true, request: guarded },
+        note: "Dry run: nothing was sent. Call again without dry_run to send it.",
+      };
+    }
+    if (proxyIsHighBlast(guarded.method, guarded.path))
+      await confirmOrRefuse(ctx, {
+        what: `${guarded.method} ${guarded.path}`,
+        why: "A request like this sends real messages or deletes data, and cannot be undone.",
+        input: guarded,
+      });
+    const connection = await services.connection.resolve({ signal: ctx.signal });
+    ctx.progress(`${guarded.method} ${guarded.path}`);
+    const text = await withRetries(
+      ({ deadline }) =>
+        services.client.request(connection.id, guarded, {
+          signal: ctx.signal,
+          deadline,
+          onTick: (seconds) =>
+            ctx.progress(`${guarded.method} ${guarded.path}: still waiting after ${seconds} s`),
+        }),
+      {
+        idempotent: guarded.method === "GET",
+        deadlineMs: services.config.timeoutSeconds * 1000,
+        signal: ctx.signal,
+        log: services.log,
       },
-    },
-    services.config.schemaProfile,
-  );
-}
+    );
+    let body: unknown;
+    try {
+      body = text.trim() === "" ? null : JSON.parse(text);
+    } catch {
+      // Not JSON (an HTML page, plain text): shown as the text it is, not as one quoted JSON string.
+      return { data: text, plainText: true };
+    }
+    return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined };
+  },
+};

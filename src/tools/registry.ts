@@ -1,7 +1,10 @@
 /**
  * The tools the server offers right now: the generic tools (minus any excluded by --exclude-tools) and the
  * direct action tools chosen from the current catalog by the selection rule (catalog/selection.ts).
- * Rebuilt only when the catalog changes; tools/list and tools/call both read from here.
+ * Rebuilt only when the catalog changes; tools/list and tools/call both read from here, and a running tool
+ * asks it through its context (ToolContext.listing) whether a name is a tool and what the list costs.
+ * The generic tools are constant specs, defined here once per server with its configuration (profile,
+ * read-only mode).
  */
 import type { CatalogSnapshot } from "../catalog/catalog.js";
 import {
@@ -11,13 +14,23 @@ import {
   selectDirectTools,
 } from "../catalog/selection.js";
 import { makeActionTool } from "./action-tool.js";
-import { createConnectionStatusTool } from "./connection-status.js";
-import { createProxyRequestTool } from "./proxy-request.js";
-import { createRunActionTool } from "./run-action.js";
-import { createSearchActionsTool } from "./search-actions.js";
+import { connectionStatusTool } from "./connection-status.js";
+import { defineGenericTool, type GenericToolSpec } from "./define-tool.js";
+import { proxyRequestTool } from "./proxy-request.js";
+import { runActionTool } from "./run-action.js";
+import { searchActionsTool } from "./search-actions.js";
 import { estimateTokens, type Services, type ToolListStats } from "./services.js";
-import type { ToolDefinition } from "./tool-definition.js";
+import { type ListedTool, listedTool, type ToolDefinition, type ToolListing } from "./tool-definition.js";
 
+/** The generic tools, in the order tools/list shows them. */
+export const GENERIC_TOOLS: readonly GenericToolSpec[] = [
+  searchActionsTool,
+  runActionTool,
+  proxyRequestTool,
+  connectionStatusTool,
+];
+
+/** Their names, known before any tool is built (the catalog reserves them); the tool-array test keeps both in step. */
 export const GENERIC_TOOL_NAMES = [
   "search_actions",
   "run_action",
@@ -26,11 +39,8 @@ export const GENERIC_TOOL_NAMES = [
 ] as const;
 
 /** The size a tool costs in tools/list, in characters of JSON. */
-export function toolSize(
-  tool: Pick<ToolDefinition, "name" | "title" | "description" | "inputSchema" | "annotations">,
-): number {
-  const { name, title, description, inputSchema, annotations } = tool;
-  return JSON.stringify({ name, title, description, inputSchema, annotations }).length;
+function toolSize(tool: ListedTool): number {
+  return JSON.stringify(listedTool(tool)).length;
 }
 
 interface Listing {
@@ -40,13 +50,11 @@ interface Listing {
   selection: Selection;
 }
 
-export class ToolRegistry {
+export class ToolRegistry implements ToolListing {
   private genericTools: ToolDefinition[] | undefined;
   private listing: Listing | undefined;
 
-  constructor(private readonly services: Services) {
-    services.toolListStats = () => this.stats();
-  }
+  constructor(private readonly services: Services) {}
 
   /**
    * Built on first use, not in the constructor: converting their schemas loads the JSON Schema
@@ -54,15 +62,11 @@ export class ToolRegistry {
    */
   private get generic(): ToolDefinition[] {
     if (this.genericTools === undefined) {
-      const { services } = this;
-      const excluded = nameMatcher(services.config.excludeTools);
-      const all = [
-        createSearchActionsTool(services, (name) => this.current().byName.has(name)),
-        createRunActionTool(services),
-        createProxyRequestTool(services),
-        createConnectionStatusTool(services),
-      ];
-      this.genericTools = all.filter((tool) => !excluded(tool.name));
+      const { config } = this.services;
+      const excluded = nameMatcher(config.excludeTools);
+      this.genericTools = GENERIC_TOOLS.filter((spec) => !excluded(spec.name)).map((spec) =>
+        defineGenericTool(spec, config),
+      );
     }
     return this.genericTools;
   }
@@ -75,17 +79,13 @@ export class ToolRegistry {
     return this.current().byName.get(name);
   }
 
+  has(name: string): boolean {
+    return this.current().byName.has(name);
+  }
+
   stats(): ToolListStats {
     const { tools, selection } = this.current();
-    const chars = JSON.stringify(
-      tools.map(({ name, title, description, inputSchema, annotations }) => ({
-        name,
-        title,
-        description,
-        inputSchema,
-        annotations,
-      })),
-    ).length;
+    const chars = JSON.stringify(tools.map(listedTool)).length;
     const omitted: Record<string, number> = {};
     const notConverted: ToolListStats["notConverted"] = [];
     for (const { entry, reason } of selection.omitted) {
@@ -125,7 +125,7 @@ export class ToolRegistry {
           annotations: entry.annotations,
         }),
     });
-    const tools = [...this.generic, ...selection.direct.map((entry) => makeActionTool(entry, this.services))];
+    const tools = [...this.generic, ...selection.direct.map((entry) => makeActionTool(entry, config))];
     this.listing = { snapshot, tools, byName: new Map(tools.map((tool) => [tool.name, tool])), selection };
     return this.listing;
   }

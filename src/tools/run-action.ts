@@ -6,11 +6,9 @@
  */
 import { z } from "zod";
 import { isPlainObject } from "../schema/keywords.js";
-import { defineGenericTool } from "./define-tool.js";
-import { executeAction, prepareRunActionInput, refuseInReadOnly } from "./execute-action.js";
+import type { GenericToolSpec } from "./define-tool.js";
+import { executeAction, prepareRunActionInput } from "./execute-action.js";
 import { findActionEntry, refuseUnoffered } from "./find-action.js";
-import type { Services } from "./services.js";
-import type { ToolDefinition } from "./tool-definition.js";
 
 const RunActionInput = z.object({
   action: z
@@ -38,40 +36,33 @@ const RunActionInput = z.object({
     ),
 });
 
-export function createRunActionTool(services: Services): ToolDefinition {
-  return defineGenericTool(
-    {
-      name: "run_action",
-      title: "Run a Customer.io action",
-      description: [
-        "Run any Customer.io action by its id, key or tool name: use it for actions found with search_actions that are not direct tools.",
-        "The input is validated against the action's input schema before anything runs. Returns the action's output and its actionRunId.",
-        "For actions that send messages or delete data, call it first with dry_run: true and confirm with the person.",
-        services.config.readOnly
-          ? "This server is read-only: only actions known to read data run (readOnly: true in search_actions)."
-          : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-      input: RunActionInput,
-      annotations: {
-        readOnlyHint: services.config.readOnly,
-        destructiveHint: !services.config.readOnly,
-        openWorldHint: true,
-      },
-      async run(args, ctx, raw) {
-        const entry = await findActionEntry(services, args.action);
-        refuseUnoffered(entry, services);
-        refuseInReadOnly(entry, services);
-        // The input as sent: zod's record would drop an own `__proto__` key, which Membrane must receive.
-        const input = isPlainObject(raw.input) ? raw.input : (args.input ?? {});
-        const actionInput = prepareRunActionInput(entry, input, services.config.schemaProfile);
-        return executeAction(services, entry, actionInput, ctx, {
-          dryRun: args.dry_run ?? false,
-          fields: args.fields,
-        });
-      },
-    },
-    services.config.schemaProfile,
-  );
-}
+export const runActionTool: GenericToolSpec<typeof RunActionInput> = {
+  name: "run_action",
+  title: "Run a Customer.io action",
+  description: ({ readOnly }) =>
+    [
+      "Run any Customer.io action by its id, key or tool name: use it for actions found with search_actions that are not direct tools.",
+      "The input is validated against the action's input schema before anything runs. Returns the action's output and its actionRunId.",
+      "For actions that send messages or delete data, call it first with dry_run: true and confirm with the person.",
+      readOnly
+        ? "This server is read-only: only actions known to read data run (readOnly: true in search_actions)."
+        : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  input: RunActionInput,
+  annotations: ({ readOnly }) => ({
+    readOnlyHint: readOnly,
+    destructiveHint: !readOnly,
+    openWorldHint: true,
+  }),
+  async run(args, ctx, raw) {
+    const { services } = ctx;
+    const entry = await findActionEntry(services, args.action);
+    refuseUnoffered(entry, services);
+    // The input as sent: zod's record would drop an own `__proto__` key, which Membrane must receive.
+    const input = isPlainObject(raw.input) ? raw.input : (args.input ?? {});
+    const actionInput = prepareRunActionInput(entry, input, services.config.schemaProfile);
+    return executeAction(entry, actionInput, ctx, { dryRun: args.dry_run ?? false, fields: args.fields });
+  },
+};

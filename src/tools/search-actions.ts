@@ -8,10 +8,9 @@ import { z } from "zod";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
 import type { Action } from "../membrane/contract/records.js";
-import { defineGenericTool } from "./define-tool.js";
+import type { GenericToolSpec } from "./define-tool.js";
 import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
 import type { Services } from "./services.js";
-import type { ToolDefinition } from "./tool-definition.js";
 
 const SearchActionsInput = z.object({
   query: z
@@ -23,51 +22,49 @@ const SearchActionsInput = z.object({
   limit: z.number().int().min(1).max(50).default(10).describe("How many matches to return (1 to 50)."),
 });
 
-export function createSearchActionsTool(
-  services: Services,
-  isDirectTool: (name: string) => boolean,
-): ToolDefinition {
-  const memo = new SchemaMemo(services);
-
-  return defineGenericTool(
-    {
-      name: "search_actions",
-      title: "Search Customer.io actions",
-      description:
-        "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description, readOnly (known to only read data), inputSchema, toolName when it is also a direct tool, and runnable: false with the reason when this server will not run it. Run a match with its direct tool, or with run_action {action: id, input}.",
-      input: SearchActionsInput,
-      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-      async run({ query, limit }, ctx) {
-        const snapshot = services.catalog.current();
-        let actions: Action[];
-        let note: string | undefined;
-        try {
-          const connection = await services.connection.resolve({ signal: ctx.signal });
-          actions = await services.client.searchActions(connection.id, query, limit, { signal: ctx.signal });
-        } catch (error) {
-          const recoverable =
-            error instanceof CliError &&
-            (error.kind === "exit" || error.kind === "bad-output" || error.kind === "timeout");
-          if (!recoverable || snapshot.entries.length === 0) throw error;
-          actions = rankEntries(snapshot.entries, query, limit).map((entry) => entry.action);
-          note = `Membrane's semantic search failed (${error.message.slice(0, 200)}); these matches come from a word search of the cached catalog.`;
-        }
-        const matches = actions.map((action) =>
-          describeMatch(services, memo, action, snapshot.find(action.id), isDirectTool),
-        );
-        const output = { query, count: matches.length, matches };
-        const notes = note ? [note] : [];
-        if (matches.length === 0)
-          notes.push(
-            "No action matched. Try other words, or use proxy_request for a raw Customer.io API call.",
-          );
-        if (fitMatches(output, services.config.maxOutput))
-          notes.push(
-            "Some matches were shortened to fit (inputSchemaShortened: true: only the top-level properties, or none, are shown). run_action still checks the full schema and names each bad argument; search with a narrower query or a smaller limit to see more.",
-          );
-        return notes.length > 0 ? { data: output, note: notes.join(" ") } : { data: output };
-      },
-    },
-    services.config.schemaProfile,
-  );
+/** Converted schemas are kept per server (its profile), for as long as its services live. */
+const memos = new WeakMap<Services, SchemaMemo>();
+function memoFor(services: Services): SchemaMemo {
+  const memo = memos.get(services) ?? new SchemaMemo(services);
+  memos.set(services, memo);
+  return memo;
 }
+
+export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
+  name: "search_actions",
+  title: "Search Customer.io actions",
+  description:
+    "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description, readOnly (known to only read data), inputSchema, toolName when it is also a direct tool, and runnable: false with the reason when this server will not run it. Run a match with its direct tool, or with run_action {action: id, input}.",
+  input: SearchActionsInput,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run({ query, limit }, ctx) {
+    const { services, listing } = ctx;
+    const snapshot = services.catalog.current();
+    let actions: Action[];
+    let note: string | undefined;
+    try {
+      const connection = await services.connection.resolve({ signal: ctx.signal });
+      actions = await services.client.searchActions(connection.id, query, limit, { signal: ctx.signal });
+    } catch (error) {
+      const recoverable =
+        error instanceof CliError &&
+        (error.kind === "exit" || error.kind === "bad-output" || error.kind === "timeout");
+      if (!recoverable || snapshot.entries.length === 0) throw error;
+      actions = rankEntries(snapshot.entries, query, limit).map((entry) => entry.action);
+      note = `Membrane's semantic search failed (${error.message.slice(0, 200)}); these matches come from a word search of the cached catalog.`;
+    }
+    const memo = memoFor(services);
+    const matches = actions.map((action) =>
+      describeMatch(services, memo, action, snapshot.find(action.id), listing),
+    );
+    const output = { query, count: matches.length, matches };
+    const notes = note ? [note] : [];
+    if (matches.length === 0)
+      notes.push("No action matched. Try other words, or use proxy_request for a raw Customer.io API call.");
+    if (fitMatches(output, services.config.maxOutput))
+      notes.push(
+        "Some matches were shortened to fit (inputSchemaShortened: true: only the top-level properties, or none, are shown). run_action still checks the full schema and names each bad argument; search with a narrower query or a smaller limit to see more.",
+      );
+    return notes.length > 0 ? { data: output, note: notes.join(" ") } : { data: output };
+  },
+};

@@ -12,6 +12,7 @@ import { unusableReason } from "../catalog/usable.js";
 import type { Action } from "../membrane/contract/records.js";
 import { normalizeSchema } from "../schema/normalize.js";
 import type { Services } from "./services.js";
+import type { ToolListing } from "./tool-definition.js";
 
 export interface Match {
   id: string;
@@ -52,11 +53,11 @@ export class SchemaMemo {
 }
 
 export function describeMatch(
-  services: Services,
+  services: Pick<Services, "config">,
   memo: SchemaMemo,
   action: Action,
   entry: CatalogEntry | undefined,
-  isDirectTool: (name: string) => boolean,
+  listing: Pick<ToolListing, "has">,
 ): Match {
   const effects = entry?.effects ?? actionEffects(action);
   const inputSchema = entry ? entry.normalized?.schema : memo.get(action);
@@ -67,7 +68,7 @@ export function describeMatch(
     description: entry?.description ?? action.description ?? "",
     type: action.type ?? null,
     readOnly: effects.readOnly,
-    toolName: entry && isDirectTool(entry.toolName) ? entry.toolName : null,
+    toolName: entry && listing.has(entry.toolName) ? entry.toolName : null,
     inputSchema: inputSchema ?? EMPTY_SCHEMA,
   };
   const unusable = entry ? undefined : unusableReason(action);

@@ -1,6 +1,7 @@
 /**
  * What the tools work with, built once per server: configuration, the CLI client, the resolved connection,
- * the catalog, and a logger. Tools receive this record instead of reaching for globals.
+ * the catalog, and a logger. Tools read this record from their context at call time (ToolContext.services)
+ * instead of reaching for globals or capturing it when they are built.
  */
 import type { Catalog } from "../catalog/catalog.js";
 import type { Config } from "../config.js";
@@ -23,12 +24,7 @@ export interface Services {
   connection: ConnectionResolver;
   catalog: Catalog;
   log: Logger;
-  /** Filled in by the registry: the current tools/list's size, for connection_status. */
-  toolListStats: () => ToolListStats;
 }
-
-/** How long a call that needs the catalog waits for the first discovery. */
-export const DISCOVERY_WAIT_MS = 10_000;
 
 /** About four characters a token for JSON: a rough but stable estimate. */
 export const estimateTokens = (chars: number) => Math.ceil(chars / 4);

@@ -7,11 +7,22 @@ import type { Logger } from "../log.js";
 import type { ToolOutput } from "../output/tool-output.js";
 import type { ObjectJsonSchema } from "../schema/types.js";
 import type { ConfirmAnswer, ConfirmRequest } from "./confirm.js";
+import type { Services, ToolListStats } from "./services.js";
 
 export type { ObjectJsonSchema, ToolOutput };
 
-/** What a running tool may use besides its arguments. */
+/** The tools offered right now, as a running tool may ask about them (the registry answers, at call time). */
+export interface ToolListing {
+  /** Whether `name` is a tool of the current tools/list. */
+  has(name: string): boolean;
+  /** The current tools/list's size and what it leaves out, for connection_status. */
+  stats(): ToolListStats;
+}
+
+/** What a running tool may use besides its arguments: read at call time, never captured when it is built. */
 export interface ToolContext {
+  services: Services;
+  listing: ToolListing;
   /** Aborted when the client cancels the request; CLI calls pass it on to kill their child. */
   signal: AbortSignal;
   /** Reports progress to the client when it asked for it (a progress token); otherwise does nothing. */
@@ -35,4 +46,15 @@ export interface ToolDefinition {
   /** Checks the arguments against the advertised schema; throws UserInputError naming each bad argument. */
   validate(args: unknown): Record<string, unknown>;
   run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolOutput>;
+}
+
+/** What tools/list shows of a tool, in this order: also what a tool costs in the list. */
+export type ListedTool = Pick<
+  ToolDefinition,
+  "name" | "title" | "description" | "inputSchema" | "annotations"
+>;
+
+/** The tools/list projection of a tool: the one place that says which fields a client sees. */
+export function listedTool({ name, title, description, inputSchema, annotations }: ListedTool): ListedTool {
+  return { name, title, description, inputSchema, annotations };
 }

@@ -33,7 +33,7 @@ export type FlagName = keyof typeof CLI_OPTIONS;
 /** Flags every command takes. */
 export const GLOBAL_FLAGS: readonly FlagName[] = ["version", "help"];
 
-export interface CommandSpec {
+interface CommandSpec {
   /** The words that name the command, e.g. `action list`. */
   name: string;
   /** The command line as the contract writes it (and the sandbox's --help prints it). */
@@ -73,8 +73,6 @@ export const COMMANDS = [
   { name: "login", usage: "login --tenant", flags: ["tenant"] },
   { name: "login complete", usage: "login complete <code>", flags: [] },
 ] as const satisfies readonly CommandSpec[];
-
-export type CommandName = (typeof COMMANDS)[number]["name"];
 
 /** The command that `positionals` name: the longest match of its leading words, if any. */
 export function findCommand(positionals: readonly string[]): CommandSpec | undefined {

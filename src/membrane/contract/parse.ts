@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { CLI_OPTIONS, type FlagName, findCommand, GLOBAL_FLAGS } from "./commands.js";
 
-export type FlagValues = { [name in FlagName]?: string | boolean | string[] };
+type FlagValues = { [name in FlagName]?: string | boolean | string[] };
 
 export interface ParsedCommandLine {
   positionals: string[];

@@ -14,7 +14,7 @@ import { segmentActions } from "./segment-actions.js";
 import type { ActionSpec } from "./types.js";
 import { workspaceActions } from "./workspace-actions.js";
 
-export const CORE_ACTIONS: ActionSpec[] = [
+const CORE_ACTIONS: ActionSpec[] = [
   ...peopleActions,
   ...personStateActions,
   ...segmentActions,
@@ -24,7 +24,7 @@ export const CORE_ACTIONS: ActionSpec[] = [
   ...workspaceActions,
 ];
 
-export function extraActionCount(env: NodeJS.ProcessEnv = process.env): number {
+function extraActionCount(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env["CUSTOMERIO_SANDBOX_EXTRA_ACTIONS"];
   const n = raw === undefined || raw.trim() === "" ? 0 : Number(raw);
   return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 0;

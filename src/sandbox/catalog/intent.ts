@@ -31,7 +31,7 @@ function stem(word: string): string {
 }
 
 /** Lower-case word stems of a text, stop words left out. */
-export function stems(text: string): string[] {
+function stems(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
 
@@ -49,7 +49,7 @@ const SYNONYMS: Record<string, string> = {
 
 const canonical = (stem: string): string => SYNONYMS[stem] ?? stem;
 
-export function relevance(spec: ActionSpec, intentStems: string[]): number {
+function relevance(spec: ActionSpec, intentStems: string[]): number {
   const fields: [string, number][] = [
     [spec.key.replace(/-/g, " "), 3],
     [spec.name, 3],

@@ -8,7 +8,7 @@ import { booleanFlag } from "./args.js";
 import { connect, connectionList, search } from "./connection-commands.js";
 import { request } from "./request-command.js";
 
-export const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";
+const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";
 
 const USAGE = [
   "Usage: customerio-mcp-sandbox <command> [options]",
@@ -18,7 +18,7 @@ const USAGE = [
 ].join("\n");
 
 /** What the command prints: a JSON value, or plain text for `--version` and help. */
-export type CommandOutput = { json: unknown } | { text: string };
+type CommandOutput = { json: unknown } | { text: string };
 
 export async function runCommand(args: ParsedArgs, store: WorkspaceStore): Promise<CommandOutput> {
   const [command, sub, ...rest] = args.positionals;

@@ -9,7 +9,7 @@ import type { Fault } from "./faults.js";
 
 export const NOT_LOGGED_IN = 'Error: Not logged in. Run "membrane login --tenant" to authenticate.';
 
-export interface FaultAnswer {
+interface FaultAnswer {
   stdout?: string;
   stderr?: string;
   exitCode: number;

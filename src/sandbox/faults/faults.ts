@@ -5,7 +5,7 @@
  */
 import { UsageError } from "../failure.js";
 
-export const FAULTS = {
+const FAULTS = {
   hang: "never finish; a grandchild shares the pipes; SIGTERM is ignored (only SIGKILL of the group ends it)",
   crash: "print half a JSON document, then die with a stack trace and a bearer token on stderr",
   garbage: "exit 0 with text, binary bytes and a JSON-RPC-looking line instead of JSON",
@@ -36,8 +36,4 @@ export function activeFaults(env: NodeJS.ProcessEnv = process.env): Set<Fault> {
     }
   }
   return new Set(names as Fault[]);
-}
-
-export function hasFault(fault: Fault, env: NodeJS.ProcessEnv = process.env): boolean {
-  return activeFaults(env).has(fault);
 }

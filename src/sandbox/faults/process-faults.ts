@@ -9,7 +9,7 @@ import type { Fault } from "./faults.js";
 
 const FOREVER = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1 << 30);";
 /** A token-shaped secret that a server must scrub before it shows a stderr tail to anyone. */
-export const CRASH_TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveHNpZ25hdHVyZQ";
+const CRASH_TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveHNpZ25hdHVyZQ";
 
 function hang(): Promise<never> {
   process.on("SIGTERM", () => {});

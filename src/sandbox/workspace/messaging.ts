@@ -66,7 +66,7 @@ function requireTemplate(workspace: Workspace, id: unknown): TransactionalTempla
   return template;
 }
 
-export interface TransactionalEmail {
+interface TransactionalEmail {
   transactional_message_id?: unknown;
   to?: unknown;
   identifiers?: unknown;

@@ -4,19 +4,19 @@
  */
 import { UsageError } from "../failure.js";
 
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`, "utf8").toString("base64url");
 }
 
 /** The offset a cursor stands for; `undefined` means "from the start". Throws on a forged cursor. */
-export function decodeCursor(cursor: string | undefined): number {
+function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 0;
   const match = /^o:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match?.[1]) throw new UsageError(`error: invalid cursor "${cursor}"`);
   return Number(match[1]);
 }
 
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   next: string | undefined;
 }

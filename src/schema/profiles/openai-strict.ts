@@ -30,7 +30,7 @@ const CLIENT = "OpenAI strict mode";
 /** OpenAI's limit on object nesting; deeper parts become JSON text. */
 export const STRICT_MAX_DEPTH = 10;
 /** The property that carries an open object's other properties, as JSON text. */
-export const EXTRA_PROPERTIES = "other_properties_json";
+const EXTRA_PROPERTIES = "other_properties_json";
 const FORMATS = new Set([
   "date-time",
   "time",

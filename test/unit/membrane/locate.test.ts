@@ -6,7 +6,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../../src/log.js";
 import { MembraneCli } from "../../../src/membrane/cli.js";
 import {
   commonInstallDirs,
@@ -15,6 +14,7 @@ import {
   scriptOfCmdShim,
 } from "../../../src/membrane/locate.js";
 import { tempDir } from "../../helpers/harness.js";
+import { silentLogger } from "../../helpers/silent-logger.js";
 
 const SHELL_CLI = "#!/bin/sh\necho 9.9.9\n";
 const NODE_CLI = '#!/usr/bin/env node\nprocess.stdout.write("1.2.3\\n");\n';

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { capJsonOutput, capNote, capText, shapeOutput } from "../../../src/output/shape-output.js";
+import { capJsonOutput, capNote, capText } from "../../../src/output/cap.js";
+import { shapeOutput } from "../../../src/output/shape-output.js";
 
 const compact = (v: unknown) => JSON.stringify(v);
 const customers = Array.from({ length: 500 }, (_, i) => ({

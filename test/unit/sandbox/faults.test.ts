@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../../src/log.js";
 import { MembraneCli } from "../../../src/membrane/cli.js";
 import { MembraneClient } from "../../../src/membrane/client.js";
 import { ConnectionResolver } from "../../../src/membrane/connection.js";
+import { silentLogger } from "../../helpers/silent-logger.js";
 import { BIN, CONNECTION, freshStateDir, sandbox } from "./helpers.js";
 
 let stateDir: string;

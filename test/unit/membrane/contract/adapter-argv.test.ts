@@ -7,13 +7,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../../../src/log.js";
 import { MembraneCli } from "../../../../src/membrane/cli.js";
 import { MembraneClient } from "../../../../src/membrane/client.js";
 import { findCommand } from "../../../../src/membrane/contract/commands.js";
 import { parseCliArgs } from "../../../../src/membrane/contract/parse.js";
 import { FAKE_MEMBRANE } from "../../../fixtures/paths.js";
 import { readRecords } from "../../../fixtures/records.js";
+import { silentLogger } from "../../../helpers/silent-logger.js";
 
 function client(record: string): MembraneClient {
   const cli = new MembraneCli(
