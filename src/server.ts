@@ -10,7 +10,7 @@ import type { Config } from "./config.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
-import { describeError, errorToToolResult } from "./output/error-result.js";
+import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
 import {
@@ -152,7 +152,7 @@ function createServerInstance(
       } catch (error) {
         // Asking the person first: the SDK delivers the question and calls this handler again with the answer.
         if (error instanceof ConfirmationPending) return error.result;
-        log.warning(`${name} failed: ${describeError(error).split("\n")[0]}`, {
+        log.warning(`${name} failed: ${describeProblem(error).split("\n")[0]}`, {
           durationMs: Date.now() - started,
         });
         return errorToToolResult(error);

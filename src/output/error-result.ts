@@ -14,11 +14,15 @@ import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./cap.js";
  * long for a result (a CLI that printed megabytes) is cut, the next step always kept.
  */
 export function describeError(error: unknown): string {
-  const { text, hint } = errorParts(error);
+  const { hint } = errorParts(error);
   const next = hint ? scrubSecrets(`\nNext step: ${hint}`).slice(0, NOTE_MAX_CHARS / 2) : "";
-  return (
-    capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), NOTE_MAX_CHARS - next.length, text.length) + next
-  );
+  return describeProblem(error, NOTE_MAX_CHARS - next.length) + next;
+}
+
+/** What went wrong, without the next step (for a status report or a log line): scrubbed and capped. */
+export function describeProblem(error: unknown, maxChars = NOTE_MAX_CHARS): string {
+  const { text } = errorParts(error);
+  return capNote(scrubSecrets(text.slice(0, NOTE_SCRUB_CHARS)), maxChars, text.length);
 }
 
 function errorParts(error: unknown): { text: string; hint: string | undefined } {

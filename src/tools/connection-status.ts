@@ -8,7 +8,7 @@ import { z } from "zod";
 import { summarizeReadOnly } from "../catalog/read-only-summary.js";
 import { unusableReason } from "../catalog/usable.js";
 import { ActionableError, CliError } from "../errors.js";
-import { describeError } from "../output/error-result.js";
+import { describeProblem } from "../output/error-result.js";
 import type { GenericToolSpec } from "./define-tool.js";
 
 export const connectionStatusTool: GenericToolSpec = {
@@ -23,7 +23,7 @@ export const connectionStatusTool: GenericToolSpec = {
     const problems: string[] = [];
     let nextStep: string | undefined;
     const note = (error: unknown) => {
-      problems.push(describeError(error).split("\nNext step: ")[0] ?? "");
+      problems.push(describeProblem(error));
       if (!nextStep && error instanceof ActionableError && error.hint) nextStep = error.hint;
     };
     const cli: Record<string, unknown> = { path: services.client.cli.command.display, version: null };
