@@ -30,13 +30,8 @@ export const GENERIC_TOOLS: readonly GenericToolSpec[] = [
   connectionStatusTool,
 ];
 
-/** Their names, known before any tool is built (the catalog reserves them); the tool-array test keeps both in step. */
-export const GENERIC_TOOL_NAMES = [
-  "search_actions",
-  "run_action",
-  "proxy_request",
-  "connection_status",
-] as const;
+/** Their names, known before any tool is built (the catalog reserves them for the generic tools). */
+export const GENERIC_TOOL_NAMES: readonly string[] = GENERIC_TOOLS.map((spec) => spec.name);
 
 /** The size a tool costs in tools/list, in characters of JSON. */
 function toolSize(tool: ListedTool): number {

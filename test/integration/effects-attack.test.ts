@@ -86,9 +86,7 @@ describe("effects come from Membrane's action type, never from isReadOnly", () =
     const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"]);
     try {
       const { tools } = await harness.client.listTools();
-      const actionTools = tools.filter(
-        (tool) => !(GENERIC_TOOL_NAMES as readonly string[]).includes(tool.name),
-      );
+      const actionTools = tools.filter((tool) => !GENERIC_TOOL_NAMES.includes(tool.name));
       expect(actionTools.map((tool) => tool.name).sort()).toEqual(
         ["get_customer", "get_segments_api", "list_customers", "match_customer", "search_customers"].sort(),
       );

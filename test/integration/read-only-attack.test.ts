@@ -27,9 +27,7 @@ describe("read-only mode against the sandbox", () => {
       const inode = statSync(stateFile).ino;
 
       const { tools } = await harness.client.listTools();
-      const actionTools = tools.filter(
-        (tool) => !(GENERIC_TOOL_NAMES as readonly string[]).includes(tool.name),
-      );
+      const actionTools = tools.filter((tool) => !GENERIC_TOOL_NAMES.includes(tool.name));
       const reads = catalog.filter((spec) => readsOnly(spec) && spec.state === undefined);
       // "Make API Request" stays offered: its input carries the method, and the request guard lets only GET out.
       const getOnly = catalog.filter(
