@@ -326,8 +326,14 @@ describe("sandbox faults, as processes", () => {
   });
 
   it("not-logged-in fails everything but --version and login", async () => {
-    const result = await faulty("not-logged-in", ["connection", "list", "--json"]);
-    expect([result.exitCode, result.stderr]).toEqual([1, NOT_LOGGED_IN]);
+    for (const args of [
+      ["connection", "list", "--json"],
+      ["action", "list", `--connectionId=${CONNECTION}`, "--json"],
+      actionRun,
+    ]) {
+      const result = await faulty("not-logged-in", args);
+      expect([result.exitCode, result.stderr, result.stdout]).toEqual([1, NOT_LOGGED_IN, ""]);
+    }
     expect((await faulty("not-logged-in", ["--version"])).exitCode).toBe(0);
     expect((await faulty("not-logged-in", ["login", "--tenant"])).exitCode).toBe(0);
   });
