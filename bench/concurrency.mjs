@@ -1,14 +1,13 @@
 /**
- * Row 5, concurrency: 16 tool calls at once against a CLI that sleeps 200 ms a command (the slow fake CLI),
+ * Row 5, concurrency: 16 tool calls at once against a CLI that sleeps 200 ms a run (the sandbox's `slow` fault),
  * against the same 16 in a row, and against the ideal under the server's limit of 4 CLI processes at
  * once: the same 16 CLI commands run directly, 4 at a time (on a small machine, 4 Node processes
  * starting together already compete for the CPU, so ceil(16 / 4) x one call would flatter nobody).
  */
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { resultData, startServer, waitForDiscovery } from "./lib/mcp.mjs";
-import { median, ms, ROOT, ratio, timed } from "./lib/util.mjs";
+import { median, ms, ratio, SANDBOX_BIN, tempDir, timed } from "./lib/util.mjs";
 
 const CALLS = 16;
 const LIMIT = 4; // MAX_CONCURRENT_CLI in src/server.ts
@@ -25,11 +24,8 @@ async function pool(tasks, limit) {
 }
 
 export async function measureConcurrency({ runs }) {
-  const slow = join(ROOT, "test", "fixtures", "bin", "slow.mjs");
-  const server = await startServer({
-    args: ["--membrane-cli", slow, "--no-cache"],
-    env: { FIXTURE_DELAY_MS: String(DELAY_MS) },
-  });
+  const slow = { CUSTOMERIO_SANDBOX_FAULT: "slow", CUSTOMERIO_SANDBOX_DELAY_MS: String(DELAY_MS) };
+  const server = await startServer({ args: ["--sandbox", "--no-cache"], env: slow });
   await waitForDiscovery(server.client);
   const call = async () =>
     resultData(
@@ -39,8 +35,16 @@ export async function measureConcurrency({ runs }) {
       }),
     );
   await call();
-  const argv = [slow, "action", "run", "act-list-customers", "--connectionId=conn-1", "--input={}", "--json"];
-  const env = { ...process.env, FIXTURE_DELAY_MS: String(DELAY_MS) };
+  const argv = [
+    SANDBOX_BIN,
+    "action",
+    "run",
+    "list-customers",
+    "--connectionId=sandbox-customerio",
+    "--input={}",
+    "--json",
+  ];
+  const env = { ...process.env, ...slow, CUSTOMERIO_SANDBOX_STATE_DIR: tempDir("concurrency") };
   const direct = () => run(process.execPath, argv, { env });
   const ideals = [];
   const single = [];

@@ -11,7 +11,6 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SERVER_BIN = join(ROOT, "dist", "index.js");
 export const SANDBOX_BIN = join(ROOT, "dist", "sandbox", "bin.js");
 export const BASELINE_SERVER = join(ROOT, "bench", "baseline-server.mjs");
-export const SLOW_FIXTURE = join(ROOT, "test", "fixtures", "bin", "slow.mjs");
 
 const temporary = [];
 process.on("exit", () => {

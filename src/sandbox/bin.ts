@@ -15,12 +15,10 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { booleanFlag, parseCommandLine } from "./cli/args.js";
-import { runCommand } from "./cli/run-command.js";
 import { SandboxFailure, UsageError } from "./failure.js";
 import { commandFault, faultDelay } from "./faults/command-faults.js";
 import { activeFaults } from "./faults/faults.js";
 import { runProcessFault } from "./faults/process-faults.js";
-import { stateDirectory, WorkspaceStore } from "./state/store.js";
 
 async function simulateLatency(): Promise<void> {
   const latency = Number(process.env["CUSTOMERIO_SANDBOX_LATENCY_MS"] ?? 0);
@@ -33,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     const args = parseCommandLine(argv);
     // `--version` always answers, so a faulty CLI can still be identified.
     const faults = booleanFlag(args, "version") ? new Set<never>() : activeFaults();
-    if (await runProcessFault(faults)) return 0;
+    if (await runProcessFault(faults, args)) return 0;
     const faulted = commandFault(faults, args);
     if (faulted) {
       if (faulted.stdout) process.stdout.write(faulted.stdout);
@@ -41,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
       return faulted.exitCode;
     }
     await faultDelay(faults, args);
+    // Loaded only now, so that a fault (a hang above all) takes hold as soon as a real CLI's would.
+    const [{ runCommand }, { stateDirectory, WorkspaceStore }] = await Promise.all([
+      import("./cli/run-command.js"),
+      import("./state/store.js"),
+    ]);
     const output = await runCommand(args, new WorkspaceStore(stateDirectory()));
     process.stdout.write("text" in output ? `${output.text}\n` : `${JSON.stringify(output.json, null, 2)}\n`);
     return 0;

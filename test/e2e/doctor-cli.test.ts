@@ -1,6 +1,6 @@
 /**
- * `customerio-mcp doctor` as a person runs it: the built bin with a fake Membrane CLI for each way a setup
- * can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
+ * `customerio-mcp doctor` as a person runs it: the built bin with a fake Membrane CLI (the scripted fake, or
+ * the sandbox with a fault) for each way a setup can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
  * checks depending on it are marked as not checked, and that stderr stays quiet.
  */
 import { writeFileSync } from "node:fs";
@@ -21,6 +21,10 @@ async function doctor(args: string[], env: Record<string, string> = {}) {
   const line = (label: string) => lines.find((text) => text.slice(2).startsWith(`${label}:`)) ?? "";
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), line };
 }
+
+/** `doctor --sandbox` with one of the sandbox's faults on: a CLI whose account is set up wrong. */
+const withFault = (fault: string, ...more: string[]) =>
+  doctor(["--sandbox", "--no-cache", ...more], { CUSTOMERIO_SANDBOX_FAULT: fault });
 
 const withCli = (name: Parameters<typeof fixturePath>[0], ...more: string[]) => [
   "--membrane-cli",
@@ -76,7 +80,7 @@ describe.concurrent("doctor", () => {
   });
 
   it("not logged in: says to run `membrane login --tenant`", async () => {
-    const run = await doctor(withCli("not-logged-in"));
+    const run = await withFault("not-logged-in");
     expect(run.code).toBe(1);
     expect(run.line("Membrane CLI")).toMatch(/^✔/);
     expect(run.line("Logged in")).toMatch(/^✘ Logged in: no — run `membrane login --tenant` in a terminal/);
@@ -86,7 +90,7 @@ describe.concurrent("doctor", () => {
   });
 
   it("no connection: says how to create one", async () => {
-    const run = await doctor(withCli("no-connection"));
+    const run = await withFault("no-connection");
     expect(run.code).toBe(1);
     expect(run.line("Logged in")).toBe("✔ Logged in: yes");
     expect(run.line("Customer.io connection")).toMatch(
@@ -95,27 +99,27 @@ describe.concurrent("doctor", () => {
   });
 
   it("two connections: names both and says to choose one with --connection-id", async () => {
-    const run = await doctor(withCli("two-connections"));
+    const run = await withFault("two-connections");
     expect(run.code).toBe(1);
     const line = run.line("Customer.io connection");
     expect(line).toMatch(/^✘ /);
-    expect(line).toContain("cio-a");
-    expect(line).toContain("cio-b");
+    expect(line).toContain("sandbox-customerio");
+    expect(line).toContain("sandbox-customerio-staging");
     expect(line).toContain("--connection-id");
-    const chosen = await doctor(withCli("two-connections", "--connection-id", "cio-b"));
+    const chosen = await withFault("two-connections", "--connection-id", "sandbox-customerio-staging");
     expect(chosen.code).toBe(0);
     expect(chosen.line("Customer.io connection")).toBe(
-      '✔ Customer.io connection: cio-b "Customer.io Staging" (READY)',
+      '✔ Customer.io connection: sandbox-customerio-staging "Customer.io (sandbox staging)" (READY)',
     );
   });
 
   it("reconnect needed: gives the state, the URL and the reconnect command", async () => {
-    const run = await doctor(withCli("reconnect-needed"));
+    const run = await withFault("reconnect-needed");
     expect(run.code).toBe(1);
     const line = run.line("Customer.io connection");
-    expect(line).toMatch(/^✘ .*cio-stale.*CLIENT_ACTION_REQUIRED/);
-    expect(line).toContain("https://console.example/connect/abc");
-    expect(line).toContain("membrane connect --connectionId=cio-stale");
+    expect(line).toMatch(/^✘ .*sandbox-customerio.*CLIENT_ACTION_REQUIRED/);
+    expect(line).toContain("https://console.example/connect/sandbox");
+    expect(line).toContain("membrane connect --connectionId=sandbox-customerio");
   });
 
   it("a configured CLI that does not exist: says where and how to install", async () => {

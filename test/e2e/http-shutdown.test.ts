@@ -1,9 +1,9 @@
 /**
  * Graceful shutdown over HTTP: on SIGTERM the server stops accepting connections at once, lets a call in
- * flight finish (a fake CLI that answers after FIXTURE_DELAY_MS), and exits 0.
+ * flight finish (the sandbox with its `slow` fault: a run answers after CUSTOMERIO_SANDBOX_DELAY_MS), and
+ * exits 0.
  */
 import { describe, expect, it } from "vitest";
-import { fixturePath } from "../fixtures/paths.js";
 import { resultText } from "../helpers/harness.js";
 import { legacyHttpClient, startHttpServer } from "../helpers/http.js";
 
@@ -11,17 +11,16 @@ const TOKEN = "shutdown-token-0123456789abcdef";
 
 describe("SIGTERM over HTTP", () => {
   it("refuses new connections, finishes the call in flight, and exits 0", async () => {
-    const server = await startHttpServer(["--membrane-cli", fixturePath("slow"), "--no-cache"], {
-      FIXTURE_DELAY_MS: "1500",
+    const server = await startHttpServer(["--sandbox", "--no-cache"], {
+      CUSTOMERIO_SANDBOX_FAULT: "slow",
+      CUSTOMERIO_SANDBOX_DELAY_MS: "1500",
       CUSTOMERIO_MCP_HTTP_TOKEN: TOKEN,
     });
     const client = await legacyHttpClient(server.url, TOKEN);
     const call = () =>
-      client.callTool(
-        { name: "run_action", arguments: { action: "act-list-customers", input: {} } },
-        undefined,
-        { timeout: 60_000 },
-      );
+      client.callTool({ name: "run_action", arguments: { action: "list-customers", input: {} } }, undefined, {
+        timeout: 60_000,
+      });
     try {
       expect((await call()).isError).toBeFalsy(); // discovery done
       const inFlight = call();

@@ -1,6 +1,7 @@
 /**
  * The built server (dist, over stdio) leaves nothing behind: SIGTERM, SIGINT or SIGHUP during a running call
- * kill every CLI process (group leader and helper, both ignoring SIGTERM) before the server exits; the
+ * kill every CLI process (the sandbox's hang fault: group leader and helper, both ignoring SIGTERM) before
+ * the server exits; the
  * sandbox's temporary state folder is removed when the server ends; a request too large for the command
  * line never reaches stderr with its values.
  */
@@ -25,8 +26,12 @@ describe("server shutdown", () => {
     it(`${signal} during a call kills the CLI's whole process group before the server exits`, async () => {
       const pidDir = tempDir();
       const server = await startStdio(
-        ["--membrane-cli", fixturePath("hang"), "--connection-id", "conn-1", "--no-cache", "--timeout", "30"],
-        { FIXTURE_PID_DIR: pidDir, FIXTURE_HANG_COMMANDS: "request" },
+        ["--sandbox", "--connection-id", "sandbox-customerio", "--no-cache", "--timeout", "30"],
+        {
+          CUSTOMERIO_SANDBOX_FAULT: "hang",
+          CUSTOMERIO_SANDBOX_PID_DIR: pidDir,
+          CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request",
+        },
       );
       try {
         const call = server.client

@@ -6,7 +6,6 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { fixturePath } from "../fixtures/paths.js";
 import { SERVER_BIN } from "../helpers/harness.js";
 
 interface Session {
@@ -16,8 +15,11 @@ interface Session {
   close(): Promise<number | null>;
 }
 
-function startRaw(args: string[]): Session {
-  const child = spawn(process.execPath, [SERVER_BIN, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+function startRaw(args: string[], env: Record<string, string> = {}): Session {
+  const child = spawn(process.execPath, [SERVER_BIN, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   const lines: string[] = [];
   const waiters = new Map<number, (message: Record<string, unknown>) => void>();
   createInterface({ input: child.stdout }).on("line", (line) => {
@@ -92,13 +94,9 @@ describe("stdio robustness", () => {
   });
 
   it("never forwards what a misbehaving CLI prints", async () => {
-    const session = startRaw([
-      "--membrane-cli",
-      fixturePath("garbage"),
-      "--no-cache",
-      "--connection-id",
-      "conn-1",
-    ]);
+    const session = startRaw(["--sandbox", "--no-cache", "--connection-id", "sandbox-customerio"], {
+      CUSTOMERIO_SANDBOX_FAULT: "garbage",
+    });
     session.send(initialize(1));
     await session.waitFor(1);
     session.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { scenarioPath } from "../fixtures/paths.js";
-import { writeScenario } from "../fixtures/scenario.js";
+import { type Scenario, writeScenario } from "../fixtures/scenario.js";
 import { fixtureCli, resultJson, startInMemory, tempDir } from "../helpers/harness.js";
 
 const paging = () =>
@@ -104,9 +104,11 @@ describe("discovery", () => {
   });
 });
 
-/** The basic scenario behind the `slow` fixture, answering after `delayMs`. */
-const slowBasic = (delayMs: number) =>
-  fixtureCli("slow", { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic"), FIXTURE_DELAY_MS: String(delayMs) });
+/** The basic scenario, answering every command but `--version` after `delayMs` (its `delayMs` field). */
+const slowBasic = (delayMs: number) => {
+  const basic = JSON.parse(readFileSync(scenarioPath("basic"), "utf8")) as Scenario;
+  return fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: writeScenario({ ...basic, delayMs }) });
+};
 
 /** Discovers once with a quick CLI so that `cacheDir` holds the catalog; returns the tool names then. */
 async function warmCache(cacheDir: string): Promise<string[]> {

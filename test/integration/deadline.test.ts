@@ -1,21 +1,24 @@
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import type { FixtureName } from "../fixtures/paths.js";
 import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
 import { readCallCount } from "../fixtures/records.js";
-import { writeScenario } from "../fixtures/scenario.js";
-import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { resultJson, resultText, sandboxCli, startInMemory, tempDir } from "../helpers/harness.js";
 
-/** Starts an in-memory server on `fixture` and makes `count` proxy_request calls at once. */
-async function callsAt(fixture: FixtureName, env: Record<string, string>, timeout: number, count = 1) {
+/** Starts an in-memory server on the sandbox with `fault` on and makes `count` proxy_request calls at once. */
+async function callsAt(fault: string, env: Record<string, string>, timeout: number, count = 1) {
   const harness = await startInMemory(
-    fixtureCli(fixture, { FIXTURE_HANG_COMMANDS: "request", ...env }),
-    ["--no-cache", "--connection-id", "conn-1", "--timeout", String(timeout)],
+    sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault, CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request", ...env }),
+    ["--no-cache", "--connection-id", "sandbox-customerio", "--timeout", String(timeout)],
     { start: false },
   );
   // The connection is looked up once per server (its own CLI call): done here, so the calls time only theirs.
-  await harness.client.callTool({ name: "connection_status", arguments: {} });
+  // On a busy machine that lookup alone can outlast a 1 s timeout: it is tried again until it succeeds.
+  let status: Record<string, unknown> = {};
+  for (let attempt = 0; attempt < 10 && status["ok"] !== true; attempt++) {
+    status = resultJson(await harness.client.callTool({ name: "connection_status", arguments: {} }));
+  }
+  expect(status, "the connection lookup never finished in time").toMatchObject({ ok: true });
   const started = Date.now();
   const timed = Array.from({ length: count }, (_, index) =>
     harness.client
@@ -29,11 +32,7 @@ describe("one deadline per call", () => {
   it("answers within timeout + 2 s when a helper that left the process group holds stdout open", async () => {
     const pidDir = tempDir();
     try {
-      const { harness, results } = await callsAt(
-        "hang",
-        { FIXTURE_PID_DIR: pidDir, FIXTURE_GRANDCHILD_DETACHED: "1" },
-        2,
-      );
+      const { harness, results } = await callsAt("hang-detached", { CUSTOMERIO_SANDBOX_PID_DIR: pidDir }, 2);
       const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
       expect(result.isError).toBe(true);
       expect(resultText(result)).toContain("timed out after 2 s");
@@ -51,7 +50,7 @@ describe("one deadline per call", () => {
   it("four hanging calls and a fifth waiting for a slot all answer within timeout + 2 s", async () => {
     const pidDir = tempDir();
     try {
-      const { harness, results } = await callsAt("hang", { FIXTURE_PID_DIR: pidDir }, 1, 5);
+      const { harness, results } = await callsAt("hang", { CUSTOMERIO_SANDBOX_PID_DIR: pidDir }, 1, 5);
       for (const { result, ms } of results) {
         expect(result.isError).toBe(true);
         expect(ms).toBeLessThan(1000 + 2000);
@@ -77,10 +76,13 @@ describe("one deadline per call", () => {
   it("a retry gets what is left of the call's time, not a fresh timeout", async () => {
     // The first try is rate limited (Retry-After 1 s); the retry would take 10 s.
     const state = join(tempDir(), "calls");
-    const scenario = writeScenario({ requests: [{ delayMs: 10_000 }] });
     const { harness, results } = await callsAt(
-      "rate-limit",
-      { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "1", FAKE_MEMBRANE_SCENARIO: scenario },
+      "rate-limit,slow",
+      {
+        CUSTOMERIO_SANDBOX_CALLS_FILE: state,
+        CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
+        CUSTOMERIO_SANDBOX_DELAY_MS: "10000",
+      },
       4,
     );
     await harness.close();
@@ -95,7 +97,7 @@ describe("one deadline per call", () => {
     const state = join(tempDir(), "calls");
     const { harness, results } = await callsAt(
       "rate-limit",
-      { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "1" },
+      { CUSTOMERIO_SANDBOX_CALLS_FILE: state, CUSTOMERIO_SANDBOX_FAIL_TIMES: "1" },
       2,
     );
     await harness.close();

@@ -1,21 +1,23 @@
 /**
  * Faults of the CLI: each becomes a clear isError result, no process is left behind, and the server keeps
- * serving. The CLI is played by real executables that hang, crash, print garbage or leak secrets.
+ * serving. The CLI is the built sandbox with a fault switched on (CUSTOMERIO_SANDBOX_FAULT): it hangs,
+ * crashes, prints garbage, fails with 429 or 503, or leaks secrets.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { FixtureName } from "../fixtures/paths.js";
 import { isAlive, waitFor } from "../fixtures/process-probe.js";
 import { writeScenario } from "../fixtures/scenario.js";
-import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { fixtureCli, resultText, sandboxCli, startInMemory, tempDir } from "../helpers/harness.js";
 
-/** A connection is configured so the fixture's fault hits the tool call itself. */
-async function runOnce(fixture: FixtureName, env: Record<string, string> = {}, flags: string[] = []) {
-  const harness = await startInMemory(
-    fixtureCli(fixture, env),
-    ["--no-cache", "--connection-id", "conn-1", ...flags],
-    { start: false },
-  );
+/** The sandbox's one connection, configured so the fault hits the tool call itself. */
+const CONNECTION = ["--connection-id", "sandbox-customerio"];
+const faulty = (fault: string, env: Record<string, string> = {}) =>
+  sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault, ...env });
+
+async function runOnce(fault: string, env: Record<string, string> = {}, flags: string[] = []) {
+  const harness = await startInMemory(faulty(fault, env), ["--no-cache", ...CONNECTION, ...flags], {
+    start: false,
+  });
   try {
     const result = await harness.client.callTool({
       name: "proxy_request",
@@ -32,7 +34,10 @@ describe("CLI faults", () => {
   it("a hanging CLI is stopped after the timeout, with its whole process tree", async () => {
     const pidFile = `${tempDir()}/pids`;
     const started = Date.now();
-    const { result, text, ping } = await runOnce("hang", { FIXTURE_PID_FILE: pidFile }, ["--timeout", "2"]);
+    const { result, text, ping } = await runOnce("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, [
+      "--timeout",
+      "2",
+    ]);
     expect(result.isError).toBe(true);
     expect(text).toContain("timed out after 2 s");
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -45,14 +50,14 @@ describe("CLI faults", () => {
   it("a crashing CLI gives its own message without a stack trace", async () => {
     const { result, text } = await runOnce("crash");
     expect(result.isError).toBe(true);
-    expect(text).toContain("fake-membrane crashed mid-output");
+    expect(text).toContain("request to Membrane failed");
     expect(text).not.toMatch(/^\s+at /m);
+    // The sandbox's crash message carries a bearer token: scrubbed like any secret.
+    expect(text).not.toContain("eyJzdWIiOiJzYW5kYm94In0");
   });
 
   it("garbage on stdout is a short error, and never reaches the client as JSON-RPC", async () => {
-    const harness = await startInMemory(fixtureCli("garbage"), ["--no-cache", "--connection-id", "conn-1"], {
-      start: false,
-    });
+    const harness = await startInMemory(faulty("garbage"), ["--no-cache", ...CONNECTION], { start: false });
     try {
       const result = await harness.client.callTool({ name: "run_action", arguments: { action: "x" } });
       expect(result.isError).toBe(true);
@@ -63,17 +68,29 @@ describe("CLI faults", () => {
   });
 
   it("a JSON error keeps the upstream message, status and actionRunId", async () => {
-    const { text, result } = await runOnce("json-error");
-    expect(result.isError).toBe(true);
-    expect(text).toContain("Customer not found");
-    expect(text).toContain("customer 42 not found");
-    expect(text).toContain("HTTP status 404");
-    expect(text).toContain("run-err-1");
-    expect(result.structuredContent).toMatchObject({ status: 404, actionRunId: "run-err-1" });
+    // No fault needed: the sandbox fails a run on a missing person as Membrane does (exit 1, JSON error).
+    const harness = await startInMemory(sandboxCli(), ["--no-cache", ...CONNECTION], { start: false });
+    try {
+      const result = await harness.client.callTool({
+        name: "run_action",
+        arguments: { action: "get-customer", input: { id: "42" } },
+      });
+      const text = resultText(result);
+      expect(result.isError).toBe(true);
+      expect(text).toContain("Request failed with status 404");
+      expect(text).toContain("customer 42 not found");
+      expect(text).toContain("HTTP status 404");
+      const { actionRunId } = result.structuredContent as { actionRunId: string };
+      expect(actionRunId).toMatch(/^run_[0-9a-f]+$/);
+      expect(text).toContain(actionRunId);
+      expect(result.structuredContent).toMatchObject({ status: 404, actionRunId });
+    } finally {
+      await harness.close();
+    }
   });
 
   it("secrets in the CLI's output never reach the result", async () => {
-    const { text } = await runOnce("token-leak");
+    const { text } = await runOnce("leaky-error");
     expect(text).toContain("401");
     expect(text).not.toContain("eyJhbGciOiJIUzI1NiJ9");
     expect(text).not.toContain("0123456789abcdef0123456789abcdef");
@@ -81,14 +98,19 @@ describe("CLI faults", () => {
   });
 
   it("an output larger than the cap is refused without exhausting memory", async () => {
-    const { result, text } = await runOnce("huge", { FIXTURE_HUGE_BYTES: String(40 * 1024 * 1024) });
+    const { result, text } = await runOnce("huge", {
+      CUSTOMERIO_SANDBOX_HUGE_BYTES: String(40 * 1024 * 1024),
+    });
     expect(result.isError).toBe(true);
     expect(text).toMatch(/more than \d+ MB/);
   });
 
   it("a rate limit (429) is retried after Retry-After and then succeeds", async () => {
     const state = `${tempDir()}/calls`;
-    const { result } = await runOnce("rate-limit", { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "2" });
+    const { result } = await runOnce("rate-limit", {
+      CUSTOMERIO_SANDBOX_CALLS_FILE: state,
+      CUSTOMERIO_SANDBOX_FAIL_TIMES: "2",
+    });
     expect(result.isError).toBeFalsy();
     expect(readFileSync(state, "utf8").trim().split("\n")).toHaveLength(3);
   });
@@ -96,13 +118,20 @@ describe("CLI faults", () => {
   it("a 5xx is retried for GET but not for POST", async () => {
     const getState = `${tempDir()}/calls`;
     expect(
-      (await runOnce("server-error", { FIXTURE_STATE_FILE: getState, FIXTURE_FAIL_TIMES: "1" })).result
-        .isError,
+      (
+        await runOnce("server-error", {
+          CUSTOMERIO_SANDBOX_CALLS_FILE: getState,
+          CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
+        })
+      ).result.isError,
     ).toBeFalsy();
     const postState = `${tempDir()}/calls`;
     const harness = await startInMemory(
-      fixtureCli("server-error", { FIXTURE_STATE_FILE: postState, FIXTURE_FAIL_TIMES: "1" }),
-      ["--no-cache", "--connection-id", "conn-1"],
+      faulty("server-error", {
+        CUSTOMERIO_SANDBOX_CALLS_FILE: postState,
+        CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
+      }),
+      ["--no-cache", ...CONNECTION],
       { start: false },
     );
     try {
@@ -121,8 +150,8 @@ describe("CLI faults", () => {
   it("a call cancelled by the client kills the CLI within two seconds", async () => {
     const pidFile = `${tempDir()}/pids`;
     const harness = await startInMemory(
-      fixtureCli("hang", { FIXTURE_PID_FILE: pidFile }),
-      ["--no-cache", "--connection-id", "conn-1"],
+      faulty("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }),
+      ["--no-cache", ...CONNECTION],
       { start: false },
     );
     try {

@@ -1,21 +1,22 @@
 /**
- * A slow call sends progress: `run_action` against a fake CLI that answers after FIXTURE_DELAY_MS, with a
- * progress token (the SDK's `onprogress`), over stdio from the built server.
+ * A slow call sends progress: `run_action` against the sandbox with its `slow` fault (runs answer after
+ * CUSTOMERIO_SANDBOX_DELAY_MS), with a progress token (the SDK's `onprogress`), over stdio from the built
+ * server.
  */
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { fixturePath } from "../fixtures/paths.js";
 import { startStdio } from "../helpers/harness.js";
 
 describe("progress notifications", () => {
   it("arrive while a slow action runs", async () => {
-    const harness = await startStdio(["--membrane-cli", fixturePath("slow"), "--no-cache"], {
-      FIXTURE_DELAY_MS: "2500",
+    const harness = await startStdio(["--sandbox", "--no-cache"], {
+      CUSTOMERIO_SANDBOX_FAULT: "slow",
+      CUSTOMERIO_SANDBOX_DELAY_MS: "2500",
     });
     try {
       const updates: Progress[] = [];
       const result = await harness.client.callTool(
-        { name: "run_action", arguments: { action: "act-list-customers", input: {} } },
+        { name: "run_action", arguments: { action: "list-customers", input: {} } },
         undefined,
         { onprogress: (progress) => updates.push(progress), timeout: 45_000 },
       );

@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CliCommand } from "../../src/membrane/cli.js";
-import { fixtureCli, resultJson, resultText, startInMemory } from "../helpers/harness.js";
+import { resultJson, resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
+
+/** The built sandbox with one account-state fault on (CUSTOMERIO_SANDBOX_FAULT). */
+const faulty = (fault: string) => sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault });
 
 async function callWith(cli: CliCommand, flags: string[] = ["--no-cache"]) {
   const harness = await startInMemory(cli, flags);
@@ -39,7 +42,7 @@ describe("setup failures", () => {
   });
 
   it("not logged in tells the person to run membrane login", async () => {
-    const { run, status } = await callWith(fixtureCli("not-logged-in"));
+    const { run, status } = await callWith(faulty("not-logged-in"));
     expect(run.isError).toBe(true);
     expect(resultText(run)).toContain("membrane login --tenant");
     expect(status).toMatchObject({ ok: false, loggedIn: false, cli: { found: true } });
@@ -47,7 +50,7 @@ describe("setup failures", () => {
   });
 
   it("no Customer.io connection explains how to create one", async () => {
-    const { run, status } = await callWith(fixtureCli("no-connection"));
+    const { run, status } = await callWith(faulty("no-connection"));
     expect(run.isError).toBe(true);
     expect(resultText(run)).toContain("membrane search customerio --elementType=connector --json");
     expect(resultText(run)).toContain("membrane connect --connectorId=");
@@ -55,42 +58,45 @@ describe("setup failures", () => {
   });
 
   it("two connections lists both and asks to choose one", async () => {
-    const { run } = await callWith(fixtureCli("two-connections"));
+    const { run } = await callWith(faulty("two-connections"));
     expect(run.isError).toBe(true);
     const text = resultText(run);
-    expect(text).toContain("cio-a");
-    expect(text).toContain("cio-b");
+    expect(text).toContain("sandbox-customerio");
+    expect(text).toContain("sandbox-customerio-staging");
     expect(text).toContain("CUSTOMERIO_CONNECTION_ID");
   });
 
   it("two connections work once one is chosen", async () => {
-    const harness = await startInMemory(fixtureCli("two-connections"), [
+    const harness = await startInMemory(faulty("two-connections"), [
       "--no-cache",
       "--connection-id",
-      "cio-b",
+      "sandbox-customerio-staging",
     ]);
     try {
       const status = resultJson<Record<string, unknown>>(
         await harness.client.callTool({ name: "connection_status", arguments: {} }),
       );
-      expect(status).toMatchObject({ ok: true, connection: { id: "cio-b", name: "Customer.io Staging" } });
+      expect(status).toMatchObject({
+        ok: true,
+        connection: { id: "sandbox-customerio-staging", name: "Customer.io (sandbox staging)" },
+      });
     } finally {
       await harness.close();
     }
   });
 
   it("a connection that needs reconnecting gives the URL and the command", async () => {
-    const { run, status } = await callWith(fixtureCli("reconnect-needed"));
+    const { run, status } = await callWith(faulty("reconnect-needed"));
     expect(run.isError).toBe(true);
     const text = resultText(run);
-    expect(text).toContain("https://console.example/connect/abc");
-    expect(text).toContain("membrane connect --connectionId=cio-stale --json");
-    expect(String(status["nextStep"])).toContain("https://console.example/connect/abc");
+    expect(text).toContain("https://console.example/connect/sandbox");
+    expect(text).toContain("membrane connect --connectionId=sandbox-customerio --json");
+    expect(String(status["nextStep"])).toContain("https://console.example/connect/sandbox");
   });
 
   it("an unknown configured connection id names the ones that exist", async () => {
-    const { run } = await callWith(fixtureCli("two-connections"), ["--no-cache", "--connection-id", "nope"]);
+    const { run } = await callWith(faulty("two-connections"), ["--no-cache", "--connection-id", "nope"]);
     expect(resultText(run)).toMatch(/nope.*not found/);
-    expect(resultText(run)).toContain("cio-a");
+    expect(resultText(run)).toContain("sandbox-customerio");
   });
 });

@@ -1,25 +1,56 @@
 /**
  * The faults that take over the whole process, whatever the command (but `--version`, so the CLI can
- * still be identified): hang, crash, garbage and huge output. Each writes straight to stdout/stderr.
+ * still be identified): hang, crash, garbage and huge output; and prompt, which waits for stdin first.
+ * Each writes straight to stdout/stderr.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { renameSync, writeFileSync } from "node:fs";
-import type { Fault } from "./faults.js";
+import path from "node:path";
+import { findCommand } from "../../membrane/contract/commands.js";
+import type { ParsedArgs } from "../cli/args.js";
+import { envNumber, type Fault } from "./faults.js";
 
 const FOREVER = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1 << 30);";
 /** A token-shaped secret that a server must scrub before it shows a stderr tail to anyone. */
-const CRASH_TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveHNpZ25hdHVyZQ";
+export const CRASH_TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveHNpZ25hdHVyZQ";
 
-function hang(): Promise<never> {
+function writeAtomically(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Whether the hang fault holds this command: all of them, or those in CUSTOMERIO_SANDBOX_HANG_COMMANDS. */
+function hangs(args: ParsedArgs): boolean {
+  const only = process.env["CUSTOMERIO_SANDBOX_HANG_COMMANDS"];
+  if (!only) return true;
+  const command = findCommand(args.positionals)?.name ?? "";
+  return only.split(",").some((name) => command === name.trim() || command.startsWith(`${name.trim()} `));
+}
+
+/** Sleeps forever, ignoring SIGTERM, with a grandchild holding the pipes; writes both pids. */
+function hang(detached: boolean): Promise<never> {
   process.on("SIGTERM", () => {});
-  const grandchild = spawn(process.execPath, ["-e", FOREVER], { stdio: ["ignore", "inherit", "inherit"] });
+  const grandchild = spawn(process.execPath, ["-e", FOREVER], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached,
+  });
+  const pids = `${process.pid}\n${grandchild.pid}\n`;
   const pidFile = process.env["CUSTOMERIO_SANDBOX_PID_FILE"];
-  if (pidFile) {
-    writeFileSync(`${pidFile}.tmp`, `${process.pid}\n${grandchild.pid}\n`);
-    renameSync(`${pidFile}.tmp`, pidFile);
-  }
+  if (pidFile) writeAtomically(pidFile, pids);
+  const pidDir = process.env["CUSTOMERIO_SANDBOX_PID_DIR"];
+  if (pidDir) writeAtomically(path.join(pidDir, String(process.pid)), pids);
   return new Promise(() => setInterval(() => {}, 1 << 30));
+}
+
+/** Reads stdin to its end (a prompt waiting for an answer); a closed or ignored stdin ends it at once. */
+async function prompt(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    process.stdin.on("data", () => {});
+    process.stdin.once("end", resolve);
+    process.stdin.once("error", () => resolve());
+  });
+  process.stdin.destroy();
 }
 
 /** An uncaught exception after half a document: Node prints the stack on stderr and exits with 1. */
@@ -65,15 +96,17 @@ async function huge(total: number): Promise<void> {
 }
 
 /** Runs the process-wide fault that is on, if any; true when one ran (the command must not run). */
-export async function runProcessFault(faults: Set<Fault>): Promise<boolean> {
-  if (faults.has("hang")) await hang();
+export async function runProcessFault(faults: Set<Fault>, args: ParsedArgs): Promise<boolean> {
+  if (faults.has("prompt")) await prompt();
+  const detached = faults.has("hang-detached");
+  if ((faults.has("hang") || detached) && hangs(args)) await hang(detached);
   if (faults.has("crash")) await crash();
   if (faults.has("garbage")) {
     await write(garbage());
     return true;
   }
   if (faults.has("huge")) {
-    await huge(Number(process.env["CUSTOMERIO_SANDBOX_HUGE_BYTES"] ?? 60 * 1024 * 1024));
+    await huge(envNumber("CUSTOMERIO_SANDBOX_HUGE_BYTES", 60 * 1024 * 1024));
     return true;
   }
   return false;

@@ -1,9 +1,9 @@
 /**
- * MembraneCli on its own, with real fake executables: a call waiting for a slot gives up at its own
+ * MembraneCli on its own, with real fake executables (the sandbox with its hang fault, the fake CLI): a call waiting for a slot gives up at its own
  * deadline or when cancelled while the slot stays busy; an argument list too large to spawn is refused
  * before spawning, and a real E2BIG spawn failure is reported without the values.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,9 +12,9 @@ import { ServerLogger } from "../../../src/log.js";
 import { MembraneCli } from "../../../src/membrane/cli.js";
 import { classifyFailure } from "../../../src/membrane/cli-failure.js";
 import { describeError } from "../../../src/output/error-result.js";
-import { isAlive, waitFor } from "../../fixtures/process-probe.js";
+import { isAlive, pidsIn, waitFor } from "../../fixtures/process-probe.js";
 import { readRecords } from "../../fixtures/records.js";
-import { fixtureCli, tempDir } from "../../helpers/harness.js";
+import { fixtureCli, sandboxCli, tempDir } from "../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
 const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
@@ -23,17 +23,16 @@ afterEach(() => stop());
 
 function hangingCli(pidDir: string, maxConcurrent: number) {
   const cli = new MembraneCli(
-    fixtureCli("hang", { FIXTURE_PID_DIR: pidDir, FIXTURE_HANG_COMMANDS: "request" }),
+    sandboxCli({
+      CUSTOMERIO_SANDBOX_FAULT: "hang",
+      CUSTOMERIO_SANDBOX_PID_DIR: pidDir,
+      CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request",
+    }),
     { timeoutMs: 10_000, maxConcurrent, maxOutputBytes: 1_000_000, log: quiet },
   );
   stop = () => cli.stopAll();
   return cli;
 }
-
-const pidsIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((name) => !name.endsWith(".tmp"))
-    .flatMap((name) => readFileSync(join(dir, name), "utf8").trim().split("\n").map(Number));
 
 /** 30 query values of 100 KB: each argument is allowed, together they pass ARG_MAX (about 3 MB). */
 const hugeQuery = Array.from({ length: 30 }, (_, i) => `--query=k${i}=${`value${i}-`.repeat(10_000)}`);
