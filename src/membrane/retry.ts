@@ -6,6 +6,7 @@
  */
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { type Clock, systemClock } from "./clock.js";
 
 export interface RetryOptions {
   /** Whether repeating the call is harmless (reads): 5xx are retried only then. */
@@ -15,6 +16,8 @@ export interface RetryOptions {
   signal?: AbortSignal | undefined;
   log: Logger;
   maxTries?: number;
+  /** What the waits and the deadline are counted on (tests pass a fake one); the system clock by default. */
+  clock?: Clock | undefined;
 }
 
 /** What a try is told: the epoch milliseconds by which it must end (pass it to the CLI as `deadline`). */
@@ -42,7 +45,8 @@ export async function withRetries<T>(
   options: RetryOptions,
 ): Promise<T> {
   const maxTries = options.maxTries ?? 3;
-  const deadline = Date.now() + options.deadlineMs;
+  const clock = options.clock ?? systemClock;
+  const deadline = clock.now() + options.deadlineMs;
   for (let number = 1; ; number++) {
     try {
       return await call({ deadline, number });
@@ -51,26 +55,14 @@ export async function withRetries<T>(
       if (
         delay === undefined ||
         number >= maxTries ||
-        Date.now() + delay + MIN_TRY_MS > deadline ||
+        clock.now() + delay + MIN_TRY_MS > deadline ||
         options.signal?.aborted
       )
         throw error;
       options.log.warning(
         `Upstream answered ${(error as CliError).status}; retrying in ${delay} ms (try ${number + 1} of ${maxTries})`,
       );
-      await sleep(delay, options.signal);
+      await clock.sleep(delay, options.signal);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -97,6 +97,7 @@ export function createProxyRequestTool(services: Services): ToolDefinition {
             deadlineMs: services.config.timeoutSeconds * 1000,
             signal: ctx.signal,
             log: services.log,
+            clock: services.client.cli.clock,
           },
         );
         let body: unknown = text;
