@@ -1,17 +1,20 @@
 /**
  * A slow call sends progress: `run_action` against a fake CLI that answers after FIXTURE_DELAY_MS, with a
- * progress token (the SDK's `onprogress`), over stdio from the built server.
+ * progress token (the SDK's `onprogress`). The server's clock ticks 50 times faster than real time, so
+ * the once-a-second "still running" ticks come every 20 ms of the CLI's real run.
  */
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { fixturePath } from "../fixtures/paths.js";
-import { startStdio } from "../helpers/harness.js";
+import { quickClock } from "../helpers/clocks.js";
+import { fixtureCli, startInMemory } from "../helpers/harness.js";
 
 describe("progress notifications", () => {
   it("arrive while a slow action runs", async () => {
-    const harness = await startStdio(["--membrane-cli", fixturePath("slow"), "--no-cache"], {
-      FIXTURE_DELAY_MS: "2500",
-    });
+    const harness = await startInMemory(
+      fixtureCli("slow", { FIXTURE_DELAY_MS: "400" }),
+      ["--no-cache", "--connection-id", "conn-1"],
+      { clock: quickClock(50) },
+    );
     try {
       const updates: Progress[] = [];
       const result = await harness.client.callTool(
@@ -23,6 +26,12 @@ describe("progress notifications", () => {
       expect(updates.length).toBeGreaterThan(0);
       const values = updates.map((update) => update.progress);
       expect(values).toEqual([...values].sort((a, b) => a - b));
+      // The ticks of the run itself, counted in the clock's seconds: 1 s, 2 s, ... in order.
+      const seconds = updates.flatMap((update) => {
+        const tick = /still running after (\d+) s/.exec(update.message ?? "");
+        return tick ? [Number(tick[1])] : [];
+      });
+      expect(seconds.slice(0, 3)).toEqual([1, 2, 3]);
     } finally {
       await harness.close();
     }
