@@ -1,17 +1,20 @@
 /**
- * A slow call sends progress: `run_action` against a fake CLI that answers after FIXTURE_DELAY_MS, with a
- * progress token (the SDK's `onprogress`). The server's clock ticks 50 times faster than real time, so
+ * A slow call sends progress: `run_action` of an action the fake CLI runs for 400 ms, with a progress
+ * token (the SDK's `onprogress`). The server's clock ticks 50 times faster than real time, so
  * the once-a-second "still running" ticks come every 20 ms of the CLI's real run.
  */
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
+import { writeScenario } from "../fixtures/scenario.js";
 import { quickClock } from "../helpers/clocks.js";
 import { fixtureCli, startInMemory } from "../helpers/harness.js";
 
 describe("progress notifications", () => {
   it("arrive while a slow action runs", async () => {
     const harness = await startInMemory(
-      fixtureCli("slow", { FIXTURE_DELAY_MS: "400" }),
+      fixtureCli("fake-membrane", {
+        FAKE_MEMBRANE_SCENARIO: writeScenario({ runs: { "act-list-customers": { delayMs: 400 } } }),
+      }),
       ["--no-cache", "--connection-id", "conn-1"],
       { clock: quickClock(50) },
     );
