@@ -7,14 +7,16 @@ import { describe, expect, it } from "vitest";
 import type { FixtureName } from "../fixtures/paths.js";
 import { isAlive, waitFor } from "../fixtures/process-probe.js";
 import { writeScenario } from "../fixtures/scenario.js";
+import { quickClock } from "../helpers/clocks.js";
 import { fixtureCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
 
-/** A connection is configured so the fixture's fault hits the tool call itself. */
+/** A connection is configured so the fixture's fault hits the tool call itself; retry waits are quick. */
 async function runOnce(fixture: FixtureName, env: Record<string, string> = {}, flags: string[] = []) {
+  const clock = quickClock();
   const harness = await startInMemory(
     fixtureCli(fixture, env),
     ["--no-cache", "--connection-id", "conn-1", ...flags],
-    { start: false },
+    { start: false, clock },
   );
   try {
     const result = await harness.client.callTool({
@@ -22,7 +24,7 @@ async function runOnce(fixture: FixtureName, env: Record<string, string> = {}, f
       arguments: { method: "GET", path: "/v1/segments" },
     });
     const ping = await harness.client.ping();
-    return { result, text: resultText(result), ping };
+    return { result, text: resultText(result), ping, waits: clock.sleeps };
   } finally {
     await harness.close();
   }
@@ -88,8 +90,12 @@ describe("CLI faults", () => {
 
   it("a rate limit (429) is retried after Retry-After and then succeeds", async () => {
     const state = `${tempDir()}/calls`;
-    const { result } = await runOnce("rate-limit", { FIXTURE_STATE_FILE: state, FIXTURE_FAIL_TIMES: "2" });
+    const { result, waits } = await runOnce("rate-limit", {
+      FIXTURE_STATE_FILE: state,
+      FIXTURE_FAIL_TIMES: "2",
+    });
     expect(result.isError).toBeFalsy();
+    expect(waits).toEqual([1000, 1000]);
     expect(readFileSync(state, "utf8").trim().split("\n")).toHaveLength(3);
   });
 
