@@ -6,7 +6,10 @@
  */
 
 export interface Clock {
-  /** Epoch milliseconds. */
+  /**
+   * Epoch milliseconds. A try's deadline is counted on it and then enforced by cli.ts on the real clock,
+   * so a clock used with a real CLI keeps real time here and only shortens its waits.
+   */
   now(): number;
   /** Resolves after `ms`, or at once when `signal` aborts (never rejects). */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
