@@ -10,6 +10,7 @@ import type { Config } from "./config.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
+import type { Clock } from "./membrane/clock.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
@@ -49,8 +50,13 @@ export interface BuiltServer {
   start(): Promise<void>;
 }
 
-export function buildServer(config: Config, cliCommand: CliCommand, log: ServerLogger): BuiltServer {
-  const services = buildServices(config, cliCommand, log);
+export function buildServer(
+  config: Config,
+  cliCommand: CliCommand,
+  log: ServerLogger,
+  options: { clock?: Clock } = {},
+): BuiltServer {
+  const services = buildServices(config, cliCommand, log, options);
   const registry = new ToolRegistry(services);
   const createInstance = (options: InstanceOptions) => createServerInstance(services, registry, log, options);
   let connected: Server | undefined;

@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { ServerLogger } from "./log.js";
 import { type CliCommand, MembraneCli } from "./membrane/cli.js";
 import { MembraneClient } from "./membrane/client.js";
+import type { Clock } from "./membrane/clock.js";
 import { ConnectionResolver } from "./membrane/connection.js";
 import { GENERIC_TOOL_NAMES } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";
@@ -17,12 +18,18 @@ import type { Services } from "./tools/services.js";
 const MAX_CONCURRENT_CLI = 4;
 const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
 
-export function buildServices(config: Config, cliCommand: CliCommand, log: ServerLogger): Services {
+export function buildServices(
+  config: Config,
+  cliCommand: CliCommand,
+  log: ServerLogger,
+  options: { clock?: Clock } = {},
+): Services {
   const cli = new MembraneCli(cliCommand, {
     timeoutMs: config.timeoutSeconds * 1000,
     maxConcurrent: MAX_CONCURRENT_CLI,
     maxOutputBytes: MAX_CLI_OUTPUT_BYTES,
     log,
+    clock: options.clock,
   });
   const client = new MembraneClient(cli, log);
   const connection = new ConnectionResolver(client, config.connectionId);

@@ -19,7 +19,7 @@ export const DEFAULT_LIST_BUDGET_CHARS = 40_000;
 
 export type OmittedReason = "excluded" | "not-included" | "arbitrary" | "read-only" | "schema" | "budget";
 
-interface SelectionOptions {
+export interface SelectionOptions {
   readOnly: boolean;
   include: readonly string[] | undefined;
   exclude: readonly string[];

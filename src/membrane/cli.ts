@@ -10,6 +10,7 @@ import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { checkArgvSize, describeArgs } from "./argv.js";
 import { classifyFailure } from "./cli-failure.js";
+import { type Clock, systemClock } from "./clock.js";
 import { errorInOutput } from "./output-error.js";
 import { killTree, trackChild } from "./process-tree.js";
 import { CliSlots } from "./slots.js";
@@ -41,6 +42,8 @@ interface CliRunnerOptions {
   maxConcurrent: number;
   maxOutputBytes: number;
   log: Logger;
+  /** Paces the progress tick and the retry waits of callers (tests pass a faster one); not the deadlines. */
+  clock?: Clock | undefined;
 }
 
 /** After SIGTERM, the process tree gets this long before SIGKILL. */
@@ -51,12 +54,15 @@ const ANSWER_AFTER_STOP_MS = 1200;
 export class MembraneCli {
   private readonly slots;
   private shutdown = new AbortController();
+  /** The clock of the waits around calls: the progress tick here, Retry-After waits in retry.ts. */
+  readonly clock: Clock;
 
   constructor(
     readonly command: CliCommand,
     private readonly options: CliRunnerOptions,
   ) {
     this.slots = new CliSlots(options.maxConcurrent);
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Stops every call under way or waiting (the server is closing); later calls run normally. */
@@ -168,9 +174,9 @@ export class MembraneCli {
       }, ANSWER_AFTER_STOP_MS);
     };
     const timer = setTimeout(() => stop("timeout"), Math.max(0, deadline - Date.now()));
-    const ticker = onTick
-      ? setInterval(() => onTick(Math.round((Date.now() - started) / 1000)), 1000)
-      : undefined;
+    // Seconds on the injected clock: one a tick (a test's quick clock ticks faster, and counts the same).
+    let seconds = 0;
+    const stopTicking = onTick ? this.clock.every(1000, () => onTick(++seconds)) : undefined;
     const onAbort = () => stop("cancelled");
     signal.addEventListener("abort", onAbort, { once: true });
     try {
@@ -197,7 +203,7 @@ export class MembraneCli {
     } finally {
       clearTimeout(timer);
       clearTimeout(answerTimer);
-      if (ticker) clearInterval(ticker);
+      stopTicking?.();
       signal.removeEventListener("abort", onAbort);
     }
   }

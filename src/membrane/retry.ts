@@ -6,6 +6,7 @@
  */
 import { CliError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { type Clock, systemClock } from "./clock.js";
 
 interface RetryOptions {
   /** Whether repeating the call is harmless (reads): 5xx are retried only then. */
@@ -15,10 +16,12 @@ interface RetryOptions {
   signal?: AbortSignal | undefined;
   log: Logger;
   maxTries?: number;
+  /** What the waits and the deadline are counted on (tests pass a fake one); the system clock by default. */
+  clock?: Clock | undefined;
 }
 
 /** What a try is told: the epoch milliseconds by which it must end (pass it to the CLI as `deadline`). */
-interface Attempt {
+export interface Attempt {
   deadline: number;
   number: number;
 }
@@ -26,7 +29,7 @@ interface Attempt {
 const DEFAULT_WAIT_SECONDS = 1;
 const MAX_WAIT_SECONDS = 20;
 /** A retry needs at least this long after its wait: the CLI alone takes a few hundred ms to start. */
-const MIN_TRY_MS = 1500;
+export const MIN_TRY_MS = 1500;
 
 function retryDelayMs(error: unknown, idempotent: boolean): number | undefined {
   if (!(error instanceof CliError) || error.kind !== "exit" || error.status === undefined) return undefined;
@@ -42,7 +45,8 @@ export async function withRetries<T>(
   options: RetryOptions,
 ): Promise<T> {
   const maxTries = options.maxTries ?? 3;
-  const deadline = Date.now() + options.deadlineMs;
+  const clock = options.clock ?? systemClock;
+  const deadline = clock.now() + options.deadlineMs;
   for (let number = 1; ; number++) {
     try {
       return await call({ deadline, number });
@@ -51,26 +55,14 @@ export async function withRetries<T>(
       if (
         delay === undefined ||
         number >= maxTries ||
-        Date.now() + delay + MIN_TRY_MS > deadline ||
+        clock.now() + delay + MIN_TRY_MS > deadline ||
         options.signal?.aborted
       )
         throw error;
       options.log.warning(
         `Upstream answered ${(error as CliError).status}; retrying in ${delay} ms (try ${number + 1} of ${maxTries})`,
       );
-      await sleep(delay, options.signal);
+      await clock.sleep(delay, options.signal);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -108,6 +108,7 @@ export async function executeAction(
       deadlineMs: services.config.timeoutSeconds * 1000,
       signal: ctx.signal,
       log: services.log,
+      clock: services.client.cli.clock,
     },
   );
   return { data: run.output ?? null, meta: { actionRunId: run.actionRunId }, fields: options.fields };

@@ -98,6 +98,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         deadlineMs: services.config.timeoutSeconds * 1000,
         signal: ctx.signal,
         log: services.log,
+        clock: services.client.cli.clock,
       },
     );
     let body: unknown;

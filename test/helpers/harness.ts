@@ -12,6 +12,7 @@ import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/s
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
+import type { Clock } from "../../src/membrane/clock.js";
 import { toolListProblems } from "../../src/schema/tool-list-invariants.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
@@ -45,15 +46,18 @@ export interface InMemoryHarness {
   close(): Promise<void>;
 }
 
-/** Starts a server in this process with `flags` (default `--no-cache`) and connects a Client to it. */
+/**
+ * Starts a server in this process with `flags` (default `--no-cache`) and connects a Client to it; a
+ * `clock` paces its retry waits and progress ticks (test/helpers/clocks.ts), never its deadlines.
+ */
 export async function startInMemory(
   cli: CliCommand,
   flags: string[] = ["--no-cache"],
-  options: { start?: boolean; capabilities?: ClientCapabilities } = {},
+  options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock } = {},
 ): Promise<InMemoryHarness> {
   const { config } = parseCommandLine(flags, {});
   const log = new ServerLogger("error", () => {});
-  const built = buildServer(config, cli, log);
+  const built = buildServer(config, cli, log, options.clock ? { clock: options.clock } : {});
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await built.server.connect(serverTransport);
   const client = new Client(

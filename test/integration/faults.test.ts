@@ -7,16 +7,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isAlive, waitFor } from "../fixtures/process-probe.js";
 import { writeScenario } from "../fixtures/scenario.js";
+import { quickClock } from "../helpers/clocks.js";
 import { fixtureCli, resultText, sandboxCli, startInMemory, tempDir } from "../helpers/harness.js";
 
-/** The sandbox's one connection, configured so the fault hits the tool call itself. */
+/** The sandbox's one connection, configured so the fault hits the tool call itself; retry waits are quick. */
 const CONNECTION = ["--connection-id", "sandbox-customerio"];
 const faulty = (fault: string, env: Record<string, string> = {}) =>
   sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault, ...env });
 
 async function runOnce(fault: string, env: Record<string, string> = {}, flags: string[] = []) {
+  const clock = quickClock();
   const harness = await startInMemory(faulty(fault, env), ["--no-cache", ...CONNECTION, ...flags], {
     start: false,
+    clock,
   });
   try {
     const result = await harness.client.callTool({
@@ -24,7 +27,7 @@ async function runOnce(fault: string, env: Record<string, string> = {}, flags: s
       arguments: { method: "GET", path: "/v1/segments" },
     });
     const ping = await harness.client.ping();
-    return { result, text: resultText(result), ping };
+    return { result, text: resultText(result), ping, waits: clock.sleeps };
   } finally {
     await harness.close();
   }
@@ -107,11 +110,12 @@ describe("CLI faults", () => {
 
   it("a rate limit (429) is retried after Retry-After and then succeeds", async () => {
     const state = `${tempDir()}/calls`;
-    const { result } = await runOnce("rate-limit", {
+    const { result, waits } = await runOnce("rate-limit", {
       CUSTOMERIO_SANDBOX_CALLS_FILE: state,
       CUSTOMERIO_SANDBOX_FAIL_TIMES: "2",
     });
     expect(result.isError).toBeFalsy();
+    expect(waits).toEqual([1000, 1000]);
     expect(readFileSync(state, "utf8").trim().split("\n")).toHaveLength(3);
   });
 

@@ -1,6 +1,8 @@
 /**
- * MembraneCli on its own, with real fake executables (the sandbox with its hang fault, the fake CLI): a call waiting for a slot gives up at its own
- * deadline or when cancelled while the slot stays busy; an argument list too large to spawn is refused
+ * MembraneCli on its own, with real fake executables (the sandbox with its hang fault, the fake CLI): a call
+ * waiting for a slot gives up at its own deadline or when cancelled while the slot stays busy; a running call
+ * ticks on the runner's clock (a quick one here) and stops ticking when it ends; an argument list too large
+ * to spawn is refused
  * before spawning, and a real E2BIG spawn failure is reported without the values.
  */
 import { readdirSync } from "node:fs";
@@ -14,6 +16,8 @@ import { classifyFailure } from "../../../src/membrane/cli-failure.js";
 import { describeError } from "../../../src/output/error-result.js";
 import { isAlive, pidsIn, waitFor } from "../../fixtures/process-probe.js";
 import { readRecords } from "../../fixtures/records.js";
+import { writeScenario } from "../../fixtures/scenario.js";
+import { quickClock } from "../../helpers/clocks.js";
 import { fixtureCli, sandboxCli, tempDir } from "../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
@@ -67,6 +71,26 @@ describe("waiting for a slot", () => {
     await expect(second).rejects.toMatchObject({ kind: "cancelled" });
     expect(Date.now() - started).toBeLessThan(700);
     expect(readdirSync(pidDir).filter((name) => !name.endsWith(".tmp"))).toHaveLength(1);
+  });
+});
+
+describe("progress ticks", () => {
+  it("tick once a second of the runner's clock while the CLI runs, and stop when it ends", async () => {
+    const slow = writeScenario({ delayMs: 300 });
+    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: slow }), {
+      timeoutMs: 10_000,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+      clock: quickClock(50),
+    });
+    const seconds: number[] = [];
+    await cli.run(["connection", "list", "--json"], { onTick: (elapsed) => seconds.push(elapsed) });
+    expect(seconds.length).toBeGreaterThanOrEqual(3);
+    expect(seconds).toEqual(seconds.map((_, index) => index + 1));
+    const ticked = seconds.length;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // five ticks of this clock
+    expect(seconds).toHaveLength(ticked);
   });
 });
 
