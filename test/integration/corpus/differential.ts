@@ -2,25 +2,22 @@
  * The differential test (issue #10, part 2): a fake Membrane CLI serves the corpus as its catalog; for every
  * corpus input and some generated ones, in a profile, through the direct tool and through run_action,
  * the server must accept exactly what the reference reading accepts, and what reaches Membrane must be the
- * plain input meant: every accepted call really runs, and the fake CLI records the --input it got.
+ * plain input meant: every accepted call really runs, and the fake CLI records the argv it got (read back
+ * with the contract's own parser). The CLI is test/fixtures/bin/quick-runs.sh: a shell answers each
+ * `action run` (about 1,800 of them), fake-membrane.mjs the discovery.
  * One test per schema and profile, listing every disagreement; none is skipped: a failure here is a
  * converter bug to fix, not a case to hide. Schemas run a few at a time (the calls are independent), and
  * each profile has its own test file (differential-<profile>.test.ts) so vitest runs the profiles in parallel.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Invocation } from "../../fixtures/records.js";
+import { parseCliArgs } from "../../../src/membrane/contract/parse.js";
+import { QUICK_RUNS } from "../../fixtures/paths.js";
 import { writeScenario } from "../../fixtures/scenario.js";
-import {
-  fixtureCli,
-  type InMemoryHarness,
-  resultText,
-  startInMemory,
-  tempDir,
-} from "../../helpers/harness.js";
+import { type InMemoryHarness, resultText, startInMemory, tempDir } from "../../helpers/harness.js";
 import { type CorpusSchema, corpusActions, corpusToolName, loadCorpus } from "./corpus.js";
 import { encodeArguments, Inexpressible, type Profile } from "./encode.js";
 import { referenceValidator } from "./reference.js";
@@ -53,58 +50,44 @@ function generatedInputs(entry: CorpusSchema, index: number): Record<string, unk
 const show = (value: unknown) => JSON.stringify(value);
 
 /**
- * The record file of one server, parsed as it grows: each read reads and parses only the bytes appended
- * since the last (reading or parsing the whole file twice a call made the test quadratic in its length).
+ * The --input that the last `action run` of `actionId` received, or undefined when none ran since
+ * `forget`. The argv must be one the contract accepts (parsed with its own parser) and name the action last.
+ * Results are not used for this: they are scrubbed of anything that looks like a secret.
  */
-function recordLog(file: string): () => readonly Invocation[] {
-  const parsed: Invocation[] = [];
-  let offset = 0;
-  return () => {
-    if (!existsSync(file)) return parsed;
-    const fd = openSync(file, "r");
-    try {
-      const appended = Buffer.alloc(fstatSync(fd).size - offset);
-      const read = readSync(fd, appended, 0, appended.length, offset);
-      const end = appended.subarray(0, read).lastIndexOf(10) + 1; // whole lines only
-      for (const line of appended.subarray(0, end).toString("utf8").split("\n")) {
-        if (line.length > 0) parsed.push(JSON.parse(line) as Invocation);
-      }
-      offset += end;
-    } finally {
-      closeSync(fd);
-    }
-    return parsed;
-  };
+function receivedInput(runsDir: string, actionId: string): unknown {
+  const file = `${runsDir}/${actionId}.argv`;
+  if (!existsSync(file)) return undefined;
+  const argv = readFileSync(file, "utf8").split("\0").slice(0, -1);
+  const { positionals, flags } = parseCliArgs(argv);
+  if (!isDeepStrictEqual(positionals, ["action", "run", actionId]) || typeof flags.input !== "string") {
+    throw new Error(`unexpected action run argv: ${show(argv)}`);
+  }
+  return JSON.parse(flags.input);
 }
 
-/**
- * The --input of the last `action run` of `actionId` the fake CLI recorded (schemas run concurrently, the
- * calls of one schema one after another). Results are not used for this: they are scrubbed of anything
- * that looks like a secret (a `token` property comes back "[redacted]").
- */
-function lastInputFor(records: readonly Invocation[], actionId: string, after: number): unknown {
-  const run = records
-    .slice(after)
-    .filter((call) => call.argv[0] === "action" && call.argv[1] === "run" && call.argv.at(-1) === actionId)
-    .at(-1);
-  const flag = run?.argv.find((arg) => arg.startsWith("--input="));
-  return flag === undefined ? undefined : JSON.parse(flag.slice("--input=".length));
-}
+/** Clears what an earlier call of `actionId` left, so that a call that does not run reads as undefined. */
+const forget = (runsDir: string, actionId: string) => rmSync(`${runsDir}/${actionId}.argv`, { force: true });
 
 /** The differential in one profile: one test per corpus schema. */
 export function differential(profile: Profile): void {
   describe(`profile ${profile}: the server accepts what Membrane accepts`, () => {
     let harness: InMemoryHarness;
-    let record: string;
-    let readRecords: () => readonly Invocation[];
+    const runsDir = tempDir();
     const tools = new Map<string, Tool>();
 
     beforeAll(async () => {
-      record = `${tempDir()}/record.jsonl`;
-      readRecords = recordLog(record);
       const scenario = writeScenario({ actions: corpusActions(corpus), pageSize: 1000 });
       harness = await startInMemory(
-        fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario, FAKE_MEMBRANE_RECORD: record }),
+        {
+          command: QUICK_RUNS,
+          args: [],
+          env: {
+            FAKE_MEMBRANE_SCENARIO: scenario,
+            FAKE_MEMBRANE_NODE: process.execPath,
+            QUICK_RUNS_DIR: runsDir,
+          },
+          display: QUICK_RUNS,
+        },
         ["--no-cache", "--max-tools", "1000", "--schema-profile", profile],
       );
       for (const tool of (await harness.client.listTools()).tools) tools.set(tool.name, tool);
@@ -138,13 +121,13 @@ export function differential(profile: Profile): void {
             if (profile === "default") problems.push(`direct ${show(input)}: ${error.message}`);
           }
           if (tool && args) {
-            const before = readRecords().length;
+            forget(runsDir, actionId);
             const result = await harness.client.callTool({ name: tool.name, arguments: args });
             const accepted = !result.isError;
             if (accepted !== expected) {
               problems.push(`direct ${show(input)}: ${verdict(accepted)}, Membrane ${verdict(expected)}`);
             } else if (accepted) {
-              const received = lastInputFor(readRecords(), actionId, before);
+              const received = receivedInput(runsDir, actionId);
               if (!isDeepStrictEqual(received, input)) {
                 problems.push(`direct ${show(input)}: Membrane received ${show(received)}`);
               }
@@ -155,7 +138,7 @@ export function differential(profile: Profile): void {
 
           // run_action's own arguments follow its advertised schema too (Gemini: `input` as JSON text).
           const runArgs = { action: actionId, input };
-          const runBefore = readRecords().length;
+          forget(runsDir, actionId);
           const run = await harness.client.callTool({
             name: "run_action",
             arguments: encodeArguments(runArgs, tools.get("run_action")?.inputSchema, profile) as Record<
@@ -167,7 +150,7 @@ export function differential(profile: Profile): void {
           if (ran !== expected) {
             problems.push(`run_action ${show(input)}: ${verdict(ran)}, Membrane ${verdict(expected)}`);
           } else if (ran) {
-            const received = lastInputFor(readRecords(), actionId, runBefore);
+            const received = receivedInput(runsDir, actionId);
             if (!isDeepStrictEqual(received, input)) {
               problems.push(`run_action ${show(input)}: Membrane received ${show(received)}`);
             }
