@@ -14,15 +14,34 @@
  *                                     faults/faults.ts (hang, crash, garbage, huge, not-logged-in, ...).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { booleanFlag, parseCommandLine } from "./cli/args.js";
+import { booleanFlag, type ParsedArgs, parseCommandLine } from "./cli/args.js";
 import { SandboxFailure, UsageError } from "./failure.js";
-import { commandFault, faultDelay } from "./faults/command-faults.js";
-import { activeFaults } from "./faults/faults.js";
-import { runProcessFault } from "./faults/process-faults.js";
+import { activeFaults, type Fault } from "./faults/faults.js";
 
 async function simulateLatency(): Promise<void> {
   const latency = Number(process.env["CUSTOMERIO_SANDBOX_LATENCY_MS"] ?? 0);
   if (Number.isFinite(latency) && latency > 0) await sleep(latency);
+}
+
+/**
+ * Runs the faults that are on: the exit code when one answered in place of the command, else undefined
+ * (after any delay). The fault modules (child_process, crypto) are imported only when a fault is on: the
+ * tests spawn the sandbox hundreds of times, almost always without one, and start-up CPU is their cost.
+ */
+async function runFaults(faults: Set<Fault>, args: ParsedArgs): Promise<number | undefined> {
+  const [{ runProcessFault }, { commandFault, faultDelay }] = await Promise.all([
+    import("./faults/process-faults.js"),
+    import("./faults/command-faults.js"),
+  ]);
+  if (await runProcessFault(faults, args)) return 0;
+  const faulted = commandFault(faults, args);
+  if (faulted) {
+    if (faulted.stdout) process.stdout.write(faulted.stdout);
+    if (faulted.stderr) process.stderr.write(faulted.stderr);
+    return faulted.exitCode;
+  }
+  await faultDelay(faults, args);
+  return undefined;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -31,20 +50,11 @@ async function main(argv: string[]): Promise<number> {
     const args = parseCommandLine(argv);
     // `--version` always answers, so a faulty CLI can still be identified.
     const faults = booleanFlag(args, "version") ? new Set<never>() : activeFaults();
-    if (await runProcessFault(faults, args)) return 0;
-    const faulted = commandFault(faults, args);
-    if (faulted) {
-      if (faulted.stdout) process.stdout.write(faulted.stdout);
-      if (faulted.stderr) process.stderr.write(faulted.stderr);
-      return faulted.exitCode;
-    }
-    await faultDelay(faults, args);
+    const faultExitCode = faults.size > 0 ? await runFaults(faults, args) : undefined;
+    if (faultExitCode !== undefined) return faultExitCode;
     // Loaded only now, so that a fault (a hang above all) takes hold as soon as a real CLI's would.
-    const [{ runCommand }, { stateDirectory, WorkspaceStore }] = await Promise.all([
-      import("./cli/run-command.js"),
-      import("./state/store.js"),
-    ]);
-    const output = await runCommand(args, new WorkspaceStore(stateDirectory()));
+    const { runCommand } = await import("./cli/run-command.js");
+    const output = await runCommand(args);
     process.stdout.write("text" in output ? `${output.text}\n` : `${JSON.stringify(output.json, null, 2)}\n`);
     return 0;
   } catch (error) {

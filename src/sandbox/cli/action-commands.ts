@@ -68,7 +68,7 @@ export async function actionRun(args: ParsedArgs, actionRef: string | undefined,
       });
     }
     const input = applyDefaults(spec.inputSchema, rawInput);
-    validateInput(spec.inputSchema, input);
+    await validateInput(spec.inputSchema, input);
     const output = readsOnly(spec)
       ? spec.run(input, await store.read())
       : (await store.update((workspace) => spec.run(input, workspace))).result;

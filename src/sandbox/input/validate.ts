@@ -6,8 +6,7 @@
  * dropped. This is the sandbox's own reading of the dialect, independent of the server's converter, so the
  * tests can catch the server letting through what Membrane would refuse. Failures become a 422.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { SandboxFailure } from "../failure.js";
 
 type Schema = Record<string, unknown>;
@@ -33,7 +32,7 @@ const asSchema = (value: unknown): Schema | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Schema) : undefined;
 
 /** The schema as Membrane applies it (see the header); anything that is not a schema accepts anything. */
-function adapt(node: unknown): Schema {
+export function adapt(node: unknown): Schema {
   const schema = asSchema(node);
   if (!schema || typeof schema["$ref"] === "string") return {};
   const adapted: Schema = {};
@@ -58,9 +57,33 @@ function adapt(node: unknown): Schema {
   return adapted;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-const addFormats = addFormatsModule as unknown as (instance: Ajv2020) => void;
-addFormats(ajv);
+let ajvInstance: Promise<Ajv2020> | undefined;
+
+/**
+ * Ajv (with its formats and meta-schemas) is imported and built on the first validation only: it is most of
+ * the sandbox's start-up CPU, and the tests spawn the sandbox hundreds of times, mostly for commands that
+ * validate nothing.
+ */
+function ajv(): Promise<Ajv2020> {
+  ajvInstance ??= Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]).then(
+    ([{ Ajv2020 }, addFormatsModule]) => {
+      // validateSchema off: checking a schema against the 2020-12 meta-schema compiles the meta-schema
+      // first, which is most of a run's validation CPU. The schemas are the catalog's own, and
+      // test/unit/sandbox/catalog-schemas.test.ts checks each of them (adapted) against the meta-schema.
+      const instance = new Ajv2020({
+        allErrors: true,
+        strict: false,
+        validateFormats: true,
+        validateSchema: false,
+      });
+      const addFormats = addFormatsModule.default as unknown as (instance: Ajv2020) => void;
+      addFormats(instance);
+      return instance;
+    },
+  );
+  return ajvInstance;
+}
+
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function describe(error: ErrorObject): string {
@@ -73,12 +96,12 @@ function describe(error: ErrorObject): string {
 }
 
 /** Throws a 422 SandboxFailure when `input` does not fit `schema`; a missing schema accepts anything. */
-export function validateInput(schema: unknown, input: unknown): void {
+export async function validateInput(schema: unknown, input: unknown): Promise<void> {
   const root = asSchema(schema);
   if (!root) return;
   let validate = compiled.get(root);
   if (!validate) {
-    validate = ajv.compile(adapt(root));
+    validate = (await ajv()).compile(adapt(root));
     compiled.set(root, validate);
   }
   if (validate(input)) return;

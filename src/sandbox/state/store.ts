@@ -8,7 +8,6 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withLock } from "./lock.js";
-import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./types.js";
 
 const STATE_FILE = "workspace.json";
@@ -55,7 +54,8 @@ export class WorkspaceStore {
   async update<T>(change: (workspace: Workspace) => T): Promise<{ result: T; workspace: Workspace }> {
     await mkdir(this.dir, { recursive: true });
     return withLock(this.lockDir, async () => {
-      const workspace = (await readIfPresent(this.file)) ?? seedWorkspace();
+      // The seed data is imported only to seed an empty directory, which few of the many runs do.
+      const workspace = (await readIfPresent(this.file)) ?? (await import("./seed.js")).seedWorkspace();
       const result = change(workspace);
       await writeAtomically(this.file, workspace);
       return { result, workspace };

@@ -80,7 +80,8 @@ describe("sandbox faults", () => {
 
   it("hang is stopped at the deadline with its whole process tree", async () => {
     const pidFile = path.join(stateDir, "pids");
-    const membrane = client("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, 2_000);
+    // Any deadline does, once the sandbox has started and written its pids; the stop adds a 500 ms grace.
+    const membrane = client("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, 1_000);
     await expect(membrane.listConnections()).rejects.toMatchObject({ kind: "timeout" });
     expect(existsSync(pidFile)).toBe(true);
     const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
@@ -90,11 +91,12 @@ describe("sandbox faults", () => {
 
   it("slow-pages delays each action list page", async () => {
     const started = Date.now();
-    const listing = await client("slow-pages", { CUSTOMERIO_SANDBOX_PAGE_DELAY_MS: "700" }).listAllActions(
+    // Well above a page's own run time, well below the default: the test waits it once per page.
+    const listing = await client("slow-pages", { CUSTOMERIO_SANDBOX_PAGE_DELAY_MS: "300" }).listAllActions(
       CONNECTION,
     );
     expect(listing.pages).toBeGreaterThan(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(700 * listing.pages);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300 * listing.pages);
   });
 });
 
@@ -300,9 +302,9 @@ describe("sandbox faults, as processes", () => {
 
   it("slow sleeps CUSTOMERIO_SANDBOX_DELAY_MS before a run or request, not before --version", async () => {
     const started = Date.now();
-    const result = await faulty("slow", request, { CUSTOMERIO_SANDBOX_DELAY_MS: "400" });
+    const result = await faulty("slow", request, { CUSTOMERIO_SANDBOX_DELAY_MS: "250" });
     expect(result.exitCode).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     const env = { CUSTOMERIO_SANDBOX_DELAY_MS: "60000" };
     const version = await faulty("slow", ["--version"], env, { timeout: 10_000 });
     expect([version.exitCode, version.stdout]).toEqual([0, expect.stringContaining("sandbox")]);
@@ -312,7 +314,8 @@ describe("sandbox faults, as processes", () => {
 
   it("prompt waits for stdin to end; the adapter gives the CLI none, so it never waits", async () => {
     const waiting = faulty("prompt", ["connection", "list", "--json"], {}, { stdin: "pipe" });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Several times a connection list's own run time: a sandbox that did not wait would have exited.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(waiting.exitCode).toBeNull();
     waiting.stdin?.end("yes\n");
     const answered = await waiting;
