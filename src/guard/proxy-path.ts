@@ -12,7 +12,7 @@
  *   (`%E2%80%A5`) counts as a dot.
  * - Raw non-ASCII characters are refused (the agent can percent-encode them), so `\u2025` never arrives raw.
  * - `;` path parameters do not hide a dot segment: `..;` and `.;x` count as dot segments; nor do spaces:
- *   a segment that decodes to dots and whitespace (`..%20`) is a dot segment.
+ *   a segment that decodes to dots and whitespace (`..%20`, or `%C2%A0.%20;x` with parameters) is one.
  * - Encoded characters that split or re-aim a URL (`%3B` ;, `%3F` ?, `%23` #, `%40` @) are refused: a
  *   decoder along the way would turn `/..%3B/x` into a dot segment or `%3F` into a query.
  * - Invisible characters are refused even percent-encoded: zero-width, bidi controls, the BOM (Unicode
@@ -95,8 +95,10 @@ function checkSegments(path: string): void {
     }
     if (DOT_SEGMENT.test(segment)) refuse('the path has a "." or ".." segment', path);
     for (const run of segment.match(PERCENT_RUN) ?? []) checkEncoded(run, path);
-    // Every run decoded cleanly above, so the whole segment does too.
-    if (/^\.+$/.test(decodeURIComponent(segment).normalize("NFKC").trim())) {
+    // Every run decoded cleanly above, so the whole segment does too. Spaces (any kind, after folding) and
+    // `;` parameters together do not hide dots either: "%C2%A0.%20;;" reads as "." to a lenient server.
+    const [beforeParameters = ""] = decodeURIComponent(segment).normalize("NFKC").split(";");
+    if (/^\.+$/.test(beforeParameters.trim())) {
       refuse('the path has a "." or ".." segment (with spaces around the dots)', path);
     }
   });

@@ -93,6 +93,9 @@ describe("paths", () => {
     ["/v1/..%20", '"." or ".." segment (with spaces'],
     ["/v1/..%20/admin", '"." or ".." segment (with spaces'],
     ["/v1/%20..%20%20/admin", '"." or ".." segment (with spaces'],
+    // Found by the read-only fuzzing in test/integration/request-attack.test.ts: spaces and parameters together.
+    ["/%C2%A0.%20;;%20", '"." or ".." segment (with spaces'],
+    ["/v1/..%20;x/admin", '"." or ".." segment (with spaces'],
     ["/v1/.%C2%A0/admin", '"." or ".." segment (with spaces'],
     ["/v1/customers%3Flimit=1", 'decodes to "?"'],
     ["/v1/customers%23x", 'decodes to "#"'],
