@@ -4,7 +4,7 @@
  * `quickClock` is for servers that run real processes: real now(), but every wait and tick is `factor`
  * times shorter, and the waits asked for are recorded so a test can check them.
  */
-import type { Clock } from "../../src/membrane/clock.js";
+import { type Clock, systemClock } from "../../src/membrane/clock.js";
 
 interface Timer {
   due: number;
@@ -78,23 +78,11 @@ export function quickClock(factor = 50): QuickClock {
   const sleeps: number[] = [];
   return {
     sleeps,
-    now: () => Date.now(),
+    now: () => systemClock.now(),
     sleep(ms, signal) {
       sleeps.push(ms);
-      return new Promise((resolve) => {
-        if (signal?.aborted) return resolve();
-        const timer = setTimeout(done, ms / factor);
-        function done() {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", done);
-          resolve();
-        }
-        signal?.addEventListener("abort", done, { once: true });
-      });
+      return systemClock.sleep(ms / factor, signal);
     },
-    every(ms, fn) {
-      const timer = setInterval(fn, ms / factor);
-      return () => clearInterval(timer);
-    },
+    every: (ms, fn) => systemClock.every(ms / factor, fn),
   };
 }
