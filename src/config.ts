@@ -146,7 +146,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   }
   const warnings: string[] = [];
   // Each option from its flag, else its environment variable (booleans: true/false, off when unset).
-  const raw: Record<string, unknown> = { httpToken: envValue(env, HTTP_TOKEN_ENV) };
+  const raw: { [key in keyof Config | "noCache"]?: unknown } = { httpToken: envValue(env, HTTP_TOKEN_ENV) };
   for (const row of OPTION_TABLE) {
     const given = flag(row.flag);
     if (row.type !== "boolean") raw[row.key] = given ?? envValue(env, row.env);

@@ -4,7 +4,6 @@
  * compares them).
  */
 
-import type { Config } from "./config.js";
 import { SCHEMA_PROFILES, type SchemaProfile } from "./schema/types.js";
 
 export { SCHEMA_PROFILES, type SchemaProfile };
@@ -23,8 +22,11 @@ type OptionType = "boolean" | "string" | "number" | "list" | "enum";
 
 interface OptionRow {
   flag: string;
-  /** Where the value lands in Config; `noCache` decides `cacheDir` (null) instead. */
-  key: keyof Config | "noCache";
+  /**
+   * Where the value lands in Config (config.ts types its raw values by Config's keys, so a wrong key does not
+   * compile); `noCache` decides `cacheDir` (null) instead.
+   */
+  key: string;
   type: OptionType;
   /** The argument shown after the flag in `--help` and the README; empty for a boolean. */
   arg: string;

@@ -17,7 +17,7 @@ import {
   inputResponse,
   type ServerContext,
 } from "@modelcontextprotocol/server";
-import type { ConfirmAnswer, ConfirmRequest } from "../tools/confirm.js";
+import type { ConfirmAnswer, ConfirmRequest } from "../tools/tool-definition.js";
 import { isModernRequest } from "./request-context.js";
 
 const KEY = "confirm";

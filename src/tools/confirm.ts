@@ -6,23 +6,7 @@
  * request, or a 2026-07-28 `input_required` result) is the server's business (serve/confirmation.ts).
  */
 import { UserInputError } from "../errors.js";
-import type { ToolContext } from "./tool-definition.js";
-
-/** What the person is asked to confirm: the action (or request) and the exact input that will be sent. */
-export interface ConfirmRequest {
-  /** E.g. `Send Transactional Email (act-send-email)` or `DELETE /v1/customers/42`. */
-  what: string;
-  /** Why it cannot be undone, one short sentence. */
-  why: string;
-  /** The input exactly as it will be sent. */
-  input: unknown;
-}
-
-/**
- * The person's answer. `unsupported`: the client cannot ask (no form elicitation), so today's guidance
- * (dry run, then the person's consent through the agent) is all there is.
- */
-export type ConfirmAnswer = "accept" | "decline" | "cancel" | "unsupported";
+import type { ConfirmRequest, ToolContext } from "./tool-definition.js";
 
 /** Paths of the Customer.io APIs whose writes send messages or remove data or people. */
 const HIGH_BLAST_PATH = /send|trigger|broadcast|suppress|unsubscribe|delete|destroy|erase/i;

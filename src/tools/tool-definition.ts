@@ -6,10 +6,25 @@ import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log.js";
 import type { ToolOutput } from "../output/tool-output.js";
 import type { ObjectJsonSchema } from "../schema/types.js";
-import type { ConfirmAnswer, ConfirmRequest } from "./confirm.js";
 import type { Services, ToolListStats } from "./services.js";
 
 export type { ObjectJsonSchema, ToolOutput };
+
+/** What the person is asked to confirm: the action (or request) and the exact input that will be sent. */
+export interface ConfirmRequest {
+  /** E.g. `Send Transactional Email (act-send-email)` or `DELETE /v1/customers/42`. */
+  what: string;
+  /** Why it cannot be undone, one short sentence. */
+  why: string;
+  /** The input exactly as it will be sent. */
+  input: unknown;
+}
+
+/**
+ * The person's answer. `unsupported`: the client cannot ask (no form elicitation), so today's guidance
+ * (dry run, then the person's consent through the agent) is all there is.
+ */
+export type ConfirmAnswer = "accept" | "decline" | "cancel" | "unsupported";
 
 /** The tools offered right now, as a running tool may ask about them (the registry answers, at call time). */
 export interface ToolListing {

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { parseCommandLine } from "../../../src/config.js";
 import { ConfigError } from "../../../src/errors.js";
 import { ConfirmationPending, confirmationFor } from "../../../src/serve/confirmation.js";
-import { type ConfirmRequest, proxyIsHighBlast } from "../../../src/tools/confirm.js";
+import { proxyIsHighBlast } from "../../../src/tools/confirm.js";
+import type { ConfirmRequest } from "../../../src/tools/tool-definition.js";
 
 describe("proxyIsHighBlast", () => {
   it.each([
