@@ -114,7 +114,7 @@ function createServerInstance(
     // Calls still running when the client goes away are stopped with their process trees.
     server.onclose = () => {
       stopListening();
-      services.client.cli.stopAll();
+      services.membrane.stopAll();
     };
   }
 
