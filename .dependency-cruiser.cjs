@@ -53,7 +53,7 @@ module.exports = {
       // Allowed: the scrubber is a leaf (cli-failure.ts scrubs stderr tails before they travel); client.ts
       // names proxy-guard's GuardedRequest (types only, checked by the next rule) so only guarded requests run.
       to: {
-        pathNot: ["^src/guard/(scrub|secret-patterns|proxy-guard)\\.ts$"],
+        pathNot: ["^src/(redact/(scrub|secret-patterns)|guard/proxy-guard)\\.ts$"],
         path: above(
           "index",
           "config",

@@ -13,13 +13,13 @@ import type { CliCommand } from "./membrane/cli.js";
 import type { Clock } from "./membrane/clock.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
-import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
+import { ConfirmationPending, confirmationFor } from "./protocol/confirmation.js";
 import {
   isModernRequest,
   progressReporter,
   requestLogSink,
   TOOL_LIST_TTL_MS,
-} from "./serve/request-context.js";
+} from "./protocol/request-context.js";
 import { buildServices } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";

@@ -6,7 +6,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ActionableError, CliError } from "../errors.js";
-import { scrubSecrets, scrubValue } from "../guard/scrub.js";
+import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./cap.js";
 
 /**

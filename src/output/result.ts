@@ -8,8 +8,8 @@
  * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { scrubSecrets, scrubValue } from "../guard/scrub.js";
 import { isRecord as isPlainObject } from "../is-record.js";
+import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
 import type { ToolOutput } from "./tool-output.js";

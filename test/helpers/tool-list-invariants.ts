@@ -5,9 +5,9 @@
  * every tool list they build; it is a function of the result alone, so anything can call it.
  */
 import { ListToolsResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import { schemaProblems } from "./invariants.js";
-import { isPlainObject } from "./keywords.js";
-import type { SchemaProfile } from "./types.js";
+import { schemaProblems } from "../../src/schema/invariants.js";
+import { isPlainObject } from "../../src/schema/keywords.js";
+import type { SchemaProfile } from "../../src/schema/types.js";
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
