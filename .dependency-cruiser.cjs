@@ -134,8 +134,12 @@ module.exports = {
       comment: "the server never imports the sandbox's code (it spawns its bin like any CLI)",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/sandbox/", "^src/demo/"] },
-      // index.ts starts the sandbox for --sandbox through launch.ts, the one door in.
-      to: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
+      // index.ts starts the sandbox for --sandbox through launch.ts (its bin), or for --sandbox --backend api
+      // through rest/in-process.ts (its REST face as the REST backend's fetch): the two doors in.
+      to: {
+        path: "^src/sandbox/",
+        pathNot: ["^src/sandbox/launch\\.ts$", "^src/sandbox/rest/in-process\\.ts$"],
+      },
     },
   ],
   options: {

@@ -7,7 +7,16 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
-import { CONFIRM_MODES, HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
+import {
+  BACKENDS,
+  CONFIRM_MODES,
+  DEFAULT_MEMBRANE_API_URL,
+  HTTP_TOKEN_ENV,
+  MEMBRANE_TOKEN_ENV,
+  OPTION_TABLE,
+  SCHEMA_PROFILES,
+  TRANSPORTS,
+} from "./options.js";
 
 export { helpText, OPTION_TABLE, type SchemaProfile } from "./options.js";
 
@@ -25,8 +34,28 @@ const listOf = z.string().transform((text) =>
     .filter((item) => item.length > 0),
 );
 
+/** An http(s) URL without a query or fragment, kept without its trailing slash. */
+const apiUrl = z
+  .string()
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return (url.protocol === "https:" || url.protocol === "http:") && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    },
+    { error: "membrane-api-url must be an http(s) URL without a query, e.g. https://api.getmembrane.com" },
+  )
+  .transform((text) => text.replace(/\/+$/, ""));
+
 const ConfigSchema = z.object({
   membraneCli: z.string().min(1).optional(),
+  backend: z.enum(BACKENDS, { error: "backend must be cli or api" }).default("cli"),
+  membraneApiUrl: apiUrl.default(DEFAULT_MEMBRANE_API_URL),
+  /** From the environment only (never a flag); never logged, never passed to a child. */
+  membraneToken: z.string().min(1).optional(),
   connectionId: z.string().min(1).optional(),
   readOnly: z.boolean(),
   readOnlyAllow: listOf.default([]),
@@ -146,7 +175,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   }
   const warnings: string[] = [];
   // Each option from its flag, else its environment variable (booleans: true/false, off when unset).
-  const raw: { [key in keyof Config | "noCache"]?: unknown } = { httpToken: envValue(env, HTTP_TOKEN_ENV) };
+  const raw: { [key in keyof Config | "noCache"]?: unknown } = {
+    httpToken: envValue(env, HTTP_TOKEN_ENV),
+    membraneToken: envValue(env, MEMBRANE_TOKEN_ENV),
+  };
   for (const row of OPTION_TABLE) {
     const given = flag(row.flag);
     if (row.type !== "boolean") raw[row.key] = given ?? envValue(env, row.env);

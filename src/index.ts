@@ -7,14 +7,16 @@
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
+import { MintedToken } from "./membrane/api/token.js";
 import type { CliCommand } from "./membrane/cli.js";
 import { locateCli } from "./membrane/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
-import { HTTP_TOKEN_ENV } from "./options.js";
+import { HTTP_TOKEN_ENV, MEMBRANE_TOKEN_ENV } from "./options.js";
 import { checkExposure } from "./serve/exposure.js";
 import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
+import type { ServiceOptions } from "./services.js";
 import { VERSION } from "./version.js";
 
 async function cliCommandFor(config: Config): Promise<CliCommand> {
@@ -32,6 +34,15 @@ async function cliCommandFor(config: Config): Promise<CliCommand> {
   return locateCli(config.membraneCli).command;
 }
 
+/** `--sandbox --backend api`: the sandbox's REST face in this process, as the REST backend's fetch. */
+async function serviceOptionsFor(config: Config): Promise<ServiceOptions> {
+  if (config.backend !== "api" || !config.sandbox || config.membraneCli) return {};
+  const { createInProcessSandboxApi } = await import("./sandbox/rest/in-process.js");
+  const api = await createInProcessSandboxApi();
+  const tokens = new MintedToken(api.mintToken, "the embedded sandbox (minted in memory; no real account)");
+  return { api: { fetch: api.fetch, tokens, baseUrl: api.baseUrl, sandbox: true } };
+}
+
 async function main(): Promise<number | undefined> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
@@ -46,6 +57,7 @@ async function main(): Promise<number | undefined> {
   const { command, config } = parsed;
   // The token lives in config now; CLI children inherit the environment and must never see it.
   delete process.env[HTTP_TOKEN_ENV];
+  delete process.env[MEMBRANE_TOKEN_ENV];
   if (command === "help") {
     process.stdout.write(`${helpText(VERSION)}\n`);
     return 0;
@@ -68,11 +80,12 @@ async function main(): Promise<number | undefined> {
   if (config.transport !== "http") installShutdownHooks(log);
   for (const warning of parsed.warnings) log.warning(warning);
   const cliCommand = await cliCommandFor(config);
+  const serviceOptions = await serviceOptionsFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor/run.js");
-    return runDoctor(config, cliCommand);
+    return runDoctor(config, cliCommand, undefined, serviceOptions);
   }
-  const built = buildServer(config, cliCommand, log);
+  const built = buildServer(config, cliCommand, log, serviceOptions);
   if (config.transport === "http") await serveOverHttp(built, config, log);
   else serveOverStdio(built, log);
   void built.start();

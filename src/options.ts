@@ -10,6 +10,12 @@ export { SCHEMA_PROFILES, type SchemaProfile };
 export const TRANSPORTS = ["stdio", "http"] as const;
 /** When to ask the person (MCP elicitation) before an action runs: see tools/confirm.ts. */
 export const CONFIRM_MODES = ["high-blast", "never"] as const;
+/** How the server reaches Membrane: a CLI process per call, or Membrane's REST API from this process. */
+export const BACKENDS = ["cli", "api"] as const;
+export const DEFAULT_MEMBRANE_API_URL = "https://api.getmembrane.com";
+
+/** A Membrane token given by a person (environment only, never a flag): used as is, never refreshed. */
+export const MEMBRANE_TOKEN_ENV = "MEMBRANE_TOKEN";
 
 /** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
 export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
@@ -45,6 +51,24 @@ export const OPTION_TABLE = [
     env: "MEMBRANE_CLI",
     shownDefault: "`membrane` on PATH, then common install dirs",
     meaning: "the Membrane CLI to run",
+  },
+  {
+    flag: "backend",
+    key: "backend",
+    type: "enum",
+    arg: "<b>",
+    env: "CUSTOMERIO_MCP_BACKEND",
+    shownDefault: "cli",
+    meaning: `\`cli\` (a Membrane CLI process per call) or \`api\` (Membrane's REST API from this process, with a token from \`membrane token\` or ${MEMBRANE_TOKEN_ENV})`,
+  },
+  {
+    flag: "membrane-api-url",
+    key: "membraneApiUrl",
+    type: "string",
+    arg: "<url>",
+    env: "MEMBRANE_API_URL",
+    shownDefault: DEFAULT_MEMBRANE_API_URL,
+    meaning: "Membrane's REST API, for --backend api",
   },
   {
     flag: "connection-id",

@@ -10,7 +10,6 @@ import type { Config } from "./config.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
-import type { Clock } from "./membrane/clock.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./protocol/confirmation.js";
@@ -20,7 +19,7 @@ import {
   requestLogSink,
   TOOL_LIST_TTL_MS,
 } from "./protocol/request-context.js";
-import { buildServices } from "./services.js";
+import { buildServices, type ServiceOptions } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";
@@ -54,7 +53,7 @@ export function buildServer(
   config: Config,
   cliCommand: CliCommand,
   log: ServerLogger,
-  options: { clock?: Clock } = {},
+  options: ServiceOptions = {},
 ): BuiltServer {
   const services = buildServices(config, cliCommand, log, options);
   const registry = new ToolRegistry(services);

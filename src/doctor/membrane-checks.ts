@@ -25,24 +25,47 @@ const messageOf = (error: unknown) => firstLine(describeError(error));
 
 /** `searched` names where the CLI was looked for when none was configured (for the "not found" line). */
 export async function checkCli(services: Services, whereLooked: string): Promise<CheckLine> {
-  const label = "Membrane CLI";
+  const facts = services.membrane.facts();
+  const label = facts.kind === "api" ? "Membrane API" : "Membrane CLI";
   try {
     const version = await services.membrane.version();
-    return {
-      status: "ok",
-      label,
-      detail: `${services.membrane.facts().display} (${version || "version unknown"})`,
-    };
+    return { status: "ok", label, detail: `${facts.display} (${version || "version unknown"})` };
   } catch (error) {
     if (error instanceof CliError && error.kind === "not-found")
       return { status: "fail", label, detail: `not found ${whereLooked}`, fix: error.hint };
+    if (facts.kind === "api") {
+      return {
+        status: "fail",
+        label,
+        detail: `${facts.display} did not answer: ${messageOf(error)}`,
+        fix: hintOf(error) ?? "check --membrane-api-url / MEMBRANE_API_URL and the network",
+      };
+    }
     return {
       status: "fail",
       label,
-      detail: `${services.membrane.facts().display} did not answer \`--version\`: ${messageOf(error)}`,
+      detail: `${facts.display} did not answer \`--version\`: ${messageOf(error)}`,
       fix: "check that this is the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works in a terminal",
     };
   }
+}
+
+/** Which backend, which API URL, where its token came from and when it expires (never the token). */
+export function checkBackend(services: Services): CheckLine {
+  const facts = services.membrane.facts();
+  if (facts.kind === "cli")
+    return {
+      status: "ok",
+      label: "Backend",
+      detail: `cli: a Membrane CLI process per call (${facts.display})`,
+    };
+  const details = facts.details ?? {};
+  const expires = details["tokenExpiresAt"] ? `, expires ${details["tokenExpiresAt"]}` : "";
+  return {
+    status: "ok",
+    label: "Backend",
+    detail: `api: ${facts.display} (membrane-api-version ${details["apiVersion"]}); token from ${details["tokenSource"]}${expires}`,
+  };
 }
 
 interface ConnectionChecks {

@@ -7,11 +7,11 @@ import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
 import type { CliCommand } from "../membrane/cli.js";
 import { locateCli } from "../membrane/locate.js";
-import { buildServices } from "../services.js";
+import { buildServices, type ServiceOptions } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
 import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
-import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
+import { checkActions, checkBackend, checkCli, checkConnection } from "./membrane-checks.js";
 import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 
 /** Where the CLI was looked for, for the "not found" line. */
@@ -26,9 +26,10 @@ export async function runDoctor(
   config: Config,
   cliCommand: CliCommand,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  serviceOptions: ServiceOptions = {},
 ): Promise<number> {
   const quiet = new ServerLogger("error");
-  const services = buildServices(config, cliCommand, quiet);
+  const services = buildServices(config, cliCommand, quiet, serviceOptions);
   const registry = new ToolRegistry(services);
   const lines: CheckLine[] = [];
   const emit = (...next: CheckLine[]) => {
@@ -41,7 +42,7 @@ export async function runDoctor(
   write(`customerio-mcp ${VERSION} doctor`);
   emit(checkNode(), checkMode(config));
   const cli = await checkCli(services, whereLooked(config));
-  emit(cli);
+  emit(cli, checkBackend(services));
   if (cli.status !== "ok") {
     emit(
       skipped("Logged in", "needs the Membrane CLI"),

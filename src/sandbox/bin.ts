@@ -12,6 +12,8 @@
  *   CUSTOMERIO_SANDBOX_EXTRA_ACTIONS  append n generated, varied actions to the catalog (deterministic).
  *   CUSTOMERIO_SANDBOX_FAULT          misbehave as a real CLI can: comma-separated names from
  *                                     faults/faults.ts (hang, crash, garbage, huge, not-logged-in, ...).
+ *
+ * `customerio-mcp-sandbox serve --port <n>` serves its REST face instead (rest/serve.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { booleanFlag, type ParsedArgs, parseCommandLine } from "./cli/args.js";
@@ -71,4 +73,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode =
+  argv[0] === "serve" ? await (await import("./rest/serve.js")).serveMain(argv.slice(1)) : await main(argv);

@@ -53,8 +53,8 @@ export function connectorSearchResult(): JsonObject {
 }
 
 /** The connections `connection list` shows, as the faults switched on shape them. */
-export function sandboxConnections(): JsonObject[] {
-  const faults = activeFaults();
+export function sandboxConnections(env: NodeJS.ProcessEnv = process.env): JsonObject[] {
+  const faults = activeFaults(env);
   if (faults.has("no-connection")) {
     const slack = { id: "6651f0c2a1b2c3d4e5f607aa", key: "slack", name: "Slack", logoUri: LOGO_URI };
     return [{ ...sandboxConnection("sandbox-slack", "Slack"), key: "slack", integration: slack }];
@@ -74,8 +74,8 @@ export function sandboxConnections(): JsonObject[] {
 }
 
 /** The connection of that id; fails like the CLI does for an id this account does not have. */
-export function requireConnection(connectionId: string): JsonObject {
-  const connection = sandboxConnections().find((item) => item.id === connectionId);
+export function requireConnection(connectionId: string, env: NodeJS.ProcessEnv = process.env): JsonObject {
+  const connection = sandboxConnections(env).find((item) => item.id === connectionId);
   if (!connection) {
     throw new SandboxFailure(`Connection "${connectionId}" not found`, {
       status: 404,
@@ -86,8 +86,8 @@ export function requireConnection(connectionId: string): JsonObject {
 }
 
 /** As requireConnection, and fails (409) unless the connection can run actions. */
-export function requireReady(connectionId: string): JsonObject {
-  const connection = requireConnection(connectionId);
+export function requireReady(connectionId: string, env: NodeJS.ProcessEnv = process.env): JsonObject {
+  const connection = requireConnection(connectionId, env);
   if (connection["state"] !== "READY") {
     throw new SandboxFailure(`Connection ${connectionId} is not ready (state: ${connection["state"]})`, {
       status: 409,

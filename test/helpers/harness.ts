@@ -15,9 +15,11 @@ import type { CliCommand } from "../../src/membrane/cli.js";
 import type { Clock } from "../../src/membrane/clock.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
+import { type BackendName, restFor } from "./backends.js";
 import { tempDir } from "./temp.js";
 import { toolListProblems } from "./tool-list-invariants.js";
 
+export { BACKENDS, type BackendName } from "./backends.js";
 export { tempDir } from "./temp.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,15 +51,21 @@ export interface InMemoryHarness {
 /**
  * Starts a server in this process with `flags` (default `--no-cache`) and connects a Client to it; a
  * `clock` paces its retry waits and progress ticks (test/helpers/clocks.ts), never its deadlines.
+ * `backend: "api"` puts the REST backend in front of the same fake (backends.ts: the sandbox's REST face,
+ * or fake-membrane's REST front), in process.
  */
 export async function startInMemory(
   cli: CliCommand,
   flags: string[] = ["--no-cache"],
-  options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock } = {},
+  options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock; backend?: BackendName } = {},
 ): Promise<InMemoryHarness> {
-  const { config } = parseCommandLine(flags, {});
+  const api = options.backend === "api";
+  const { config } = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {});
   const log = new ServerLogger("error", () => {});
-  const built = buildServer(config, cli, log, options.clock ? { clock: options.clock } : {});
+  const built = buildServer(config, cli, log, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(api ? { api: restFor(cli) } : {}),
+  });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await built.server.connect(serverTransport);
   const client = new Client(

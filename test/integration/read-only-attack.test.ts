@@ -13,13 +13,15 @@ import { actionId } from "../../src/sandbox/catalog/action-record.js";
 import { buildCatalog } from "../../src/sandbox/catalog/catalog.js";
 import { readsOnly } from "../../src/sandbox/catalog/types.js";
 import { GENERIC_TOOL_NAMES } from "../../src/tools/registry.js";
-import { resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
+import { BACKENDS, resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
 
-describe("read-only mode against the sandbox", () => {
+describe.each(BACKENDS)("read-only mode against the sandbox, %s backend", (backend) => {
   it("runs no action that could change data, through any tool", async () => {
     const cli = sandboxCli();
     const stateFile = join(cli.env?.["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "", "workspace.json");
-    const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"]);
+    const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"], {
+      backend,
+    });
     try {
       const catalog = buildCatalog({});
       const seeded = await harness.client.callTool({ name: "list_customers", arguments: {} });

@@ -53,6 +53,12 @@ export async function runCommand(args: ParsedArgs): Promise<CommandOutput> {
       const { request } = await import("./request-command.js");
       return { json: await request(args, [sub ?? "", ...rest], await openStore()) };
     }
+    case "token": {
+      // A tenant token for the sandbox's REST face (rest/serve.ts) over the same state folder.
+      const { mintSandboxToken, stateSecret } = await import("../rest/token.js");
+      const { stateDirectory } = await import("../state/store.js");
+      return { text: mintSandboxToken(stateSecret(stateDirectory())) };
+    }
     case "login":
     case "whoami":
       return { text: "Logged in to the customerio-mcp sandbox (no real account)." };
