@@ -66,6 +66,8 @@ describe("manifest.json", () => {
       CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
       CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}",
       CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
+      CUSTOMERIO_MCP_BACKEND: "${user_config.backend}",
+      MEMBRANE_API_URL: "${user_config.membrane_api_url}",
     });
     const known = new Set(OPTION_TABLE.map((row) => row.env));
     for (const name of Object.keys(env)) expect(known.has(name as never)).toBe(true);
@@ -74,6 +76,8 @@ describe("manifest.json", () => {
     expect(manifest.user_config["read_only"]).toMatchObject({ type: "boolean", default: true });
     expect(manifest.user_config["read_only_allow"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
+    expect(manifest.user_config["backend"]).toMatchObject({ type: "string", required: false });
+    expect(manifest.user_config["membrane_api_url"]).toMatchObject({ type: "string", required: false });
   });
 });
 
@@ -86,6 +90,8 @@ describe("settings as Claude Desktop passes them", () => {
     expect(config.readOnly).toBe(true);
     expect(config.readOnlyAllow).toEqual([]);
     expect(config.timeoutSeconds).toBe(45);
+    expect(config.backend).toBe("cli");
+    expect(config.membraneApiUrl).toBe("https://api.getmembrane.com");
     const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
     expect(padded.membraneCli).toBeUndefined();
   });

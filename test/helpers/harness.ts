@@ -14,6 +14,7 @@ import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
 import type { Clock } from "../../src/membrane/clock.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
+import type { ServiceOptions } from "../../src/services.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
 import { type BackendName, restFor } from "./backends.js";
 import { tempDir } from "./temp.js";
@@ -57,14 +58,21 @@ export interface InMemoryHarness {
 export async function startInMemory(
   cli: CliCommand,
   flags: string[] = ["--no-cache"],
-  options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock; backend?: BackendName } = {},
+  options: {
+    start?: boolean;
+    capabilities?: ClientCapabilities;
+    clock?: Clock;
+    backend?: BackendName;
+    /** With backend "api": replaces parts of the REST side (its fetch, its token source). */
+    api?: Partial<NonNullable<ServiceOptions["api"]>>;
+  } = {},
 ): Promise<InMemoryHarness> {
   const api = options.backend === "api";
   const { config } = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {});
   const log = new ServerLogger("error", () => {});
   const built = buildServer(config, cli, log, {
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(api ? { api: restFor(cli) } : {}),
+    ...(api ? { api: { ...restFor(cli), ...options.api } } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await built.server.connect(serverTransport);

@@ -129,7 +129,8 @@ export class MembraneHttp {
       body = JSON.stringify(request.body);
       headers.set("Content-Type", "application/json");
     }
-    return this.options.fetch(new Request(url, { method: request.method, headers, body, signal }));
+    const sent = this.options.fetch(new Request(url, { method: request.method, headers, body, signal }));
+    return untilAborted(sent, signal);
   }
 
   private async answer(response: Response, request: ApiRequest, signal: AbortSignal): Promise<string> {
@@ -168,6 +169,28 @@ export class MembraneHttp {
 
 const describe = (request: ApiRequest) => `${request.method} ${request.path}`;
 
+/**
+ * `promise`, or a rejection as soon as `signal` aborts: the deadline holds even for a fetch-like handler
+ * that does not watch the request's signal (Node's fetch does; an in-process one may not).
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const code = typeof cause?.code === "string" ? cause.code : undefined;
@@ -189,7 +212,7 @@ async function readCapped(
       await reader.cancel().catch(() => {});
       throw signal.reason;
     }
-    const { done, value } = await reader.read();
+    const { done, value } = await untilAborted(reader.read(), signal);
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
