@@ -12,6 +12,7 @@ import { measureHttpCall } from "./http-call.mjs";
 import { measureHttpConcurrency } from "./http-concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
+import { measureRestBackend } from "./rest-backend.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
@@ -35,6 +36,9 @@ const settings = quick
       sizes: [0, 100],
       httpCall: 7,
       httpCalls: 1,
+      restRuns: 7,
+      restCalls: 1,
+      restStartups: 5,
     }
   : {
       startup: 15,
@@ -46,6 +50,9 @@ const settings = quick
       sizes: [0, 100, 400, 1000],
       httpCall: 25,
       httpCalls: 4,
+      restRuns: 25,
+      restCalls: 4,
+      restStartups: 15,
     };
 
 const started = performance.now();
@@ -85,6 +92,16 @@ rows.push(
 rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
     []),
+);
+
+rows.push(
+  ...((await step("11", "REST backend (rows 11-14)", () =>
+    measureRestBackend({
+      runs: settings.restRuns,
+      calls: settings.restCalls,
+      startups: settings.restStartups,
+    }),
+  )) ?? []),
 );
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });
