@@ -15,8 +15,7 @@ import { HTTP_TOKEN_ENV, MEMBRANE_TOKEN_ENV } from "./options.js";
 import { checkExposure } from "./serve/exposure.js";
 import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
-import { buildServer } from "./server.js";
-import type { ServiceOptions } from "./services.js";
+import { buildServer, type ServiceOptions } from "./server.js";
 import { VERSION } from "./version.js";
 
 async function cliCommandFor(config: Config): Promise<CliCommand> {

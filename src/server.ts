@@ -20,6 +20,9 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./protocol/request-context.js";
 import { buildServices, type ServiceOptions } from "./services.js";
+
+export type { ServiceOptions } from "./services.js";
+
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";

@@ -5,10 +5,10 @@
  * with the same error kinds; the connection choice stays in connection.ts, which is backend-neutral.
  */
 import { UserInputError } from "../../errors.js";
-import type { GuardedRequest } from "../../guard/proxy-guard.js";
 import type { Logger } from "../../log.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
+import type { GuardedRequest } from "../contract/raw-request.js";
 import {
   type Action,
   ActionSchema,

@@ -3,7 +3,7 @@
  * encoded, query values encoded (URLSearchParams), `/act` bodies as the closed ActRequestDto allows them
  * (`id`, `connectionId`, `input`; or `connectionId` and `api`). docs/membrane-rest-api.md sums them up.
  */
-import type { GuardedRequest } from "../../guard/proxy-guard.js";
+import type { GuardedRequest } from "../contract/raw-request.js";
 import type { ApiRequest } from "./http.js";
 
 /** Membrane's limit on `intent` (the OpenAPI's maxLength). */
