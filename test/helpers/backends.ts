@@ -31,7 +31,8 @@ export function restFor(cli: CliCommand): NonNullable<ServiceOptions["api"]> {
   }
   const fake = fakeMembraneRest(env);
   const secret = newSecret();
-  const fetch = async (request: Request) => {
+  const fetch = async (url: string, init: RequestInit) => {
+    const request = new Request(url, init);
     const bearer = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
     if (!verifySandboxToken(secret, bearer))
       return new Response('{"message":"Not authenticated"}', { status: 401 });

@@ -31,9 +31,10 @@ function sandboxWithCounter(env: Record<string, string> = {}) {
   const cli = sandboxCli(env);
   const api = sandboxApiOver(cli.env["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "", cli.env);
   const sent: Request[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = async (url: string, init: RequestInit) => {
+    const request = new Request(url, init);
     sent.push(request);
-    return api.fetch(request);
+    return api.handler(request);
   };
   return { cli, api, sent, fetch };
 }
@@ -107,9 +108,9 @@ describe("the REST backend", () => {
     expect(resultText(late)).toMatch(/did not answer POST \/act within 1 s/);
 
     const aborted: string[] = [];
-    const watching = async (request: Request) => {
-      request.signal.addEventListener("abort", () => aborted.push(new URL(request.url).pathname));
-      return fetch(request);
+    const watching = async (url: string, init: RequestInit) => {
+      init.signal?.addEventListener("abort", () => aborted.push(new URL(url).pathname));
+      return fetch(url, init);
     };
     await harness.close();
     harness = await startInMemory(cli, CONNECTION, { backend: "api", api: { fetch: watching } });

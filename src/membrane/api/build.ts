@@ -52,7 +52,7 @@ export function buildApiBackend(
   const baseUrl = options.baseUrl ?? config.membraneApiUrl;
   const http = new MembraneHttp({
     baseUrl,
-    fetch: options.fetch ?? ((request) => fetch(request)),
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     tokens,
     timeoutMs: config.timeoutSeconds * 1000,
     maxConcurrent: MAX_CONCURRENT_REQUESTS,

@@ -18,8 +18,11 @@ import type { TokenSource } from "./token.js";
 export const MEMBRANE_API_VERSION = "2025-10-21";
 export const VERSION_HEADER = "membrane-api-version";
 
-/** Node's fetch, or anything with its signature (the sandbox's in-process REST face). */
-export type FetchLike = (request: Request) => Promise<Response>;
+/**
+ * Node's fetch, or anything with its signature (the sandbox's in-process REST face). A URL and init rather
+ * than a Request: fetch builds its own Request from them, and building one more per call costs CPU.
+ */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiRequest {
   method: "GET" | "POST";
@@ -119,17 +122,17 @@ export class MembraneHttp {
   private once(request: ApiRequest, token: string, signal: AbortSignal): Promise<Response> {
     const query = request.query?.toString();
     const url = `${this.options.baseUrl}${request.path}${query ? `?${query}` : ""}`;
-    const headers = new Headers({
+    const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
       [VERSION_HEADER]: MEMBRANE_API_VERSION,
       Accept: "application/json",
-    });
+    };
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
-      headers.set("Content-Type", "application/json");
+      headers["Content-Type"] = "application/json";
     }
-    const sent = this.options.fetch(new Request(url, { method: request.method, headers, body, signal }));
+    const sent = this.options.fetch(url, { method: request.method, headers, body, signal });
     return untilAborted(sent, signal);
   }
 

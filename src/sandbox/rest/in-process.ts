@@ -14,7 +14,10 @@ export const IN_PROCESS_SANDBOX_URL = "http://customerio-mcp-sandbox.invalid";
 
 export interface InProcessSandboxApi {
   baseUrl: string;
-  fetch: FetchHandler;
+  /** The REST face with fetch's signature (a URL and init), for the REST backend's injected fetch. */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** The REST face as a handler of Requests (serve.ts puts it behind an HTTP server). */
+  handler: FetchHandler;
   /** A fresh sandbox token (an hour's life), as `membrane token` would print one. */
   mintToken: () => Promise<string>;
   stateDir: string;
@@ -34,7 +37,7 @@ export function sandboxApiOver(
   latencyMs?: number,
 ): InProcessSandboxApi {
   const secret = stateSecret(stateDir);
-  const fetch = createRestFace({
+  const handler = createRestFace({
     store: new WorkspaceStore(stateDir),
     catalog: buildCatalog(env),
     verifyToken: (token) => verifySandboxToken(secret, token),
@@ -42,5 +45,6 @@ export function sandboxApiOver(
     latencyMs,
   });
   const mintToken = async () => mintSandboxToken(secret);
-  return { baseUrl: IN_PROCESS_SANDBOX_URL, fetch, mintToken, stateDir };
+  const fetch = (url: string, init: RequestInit) => handler(new Request(url, init));
+  return { baseUrl: IN_PROCESS_SANDBOX_URL, fetch, handler, mintToken, stateDir };
 }

@@ -73,7 +73,7 @@ export async function serveMain(argv: string[]): Promise<number> {
   const stateDir = stateDirectory();
   const latency = Number(process.env["CUSTOMERIO_SANDBOX_LATENCY_MS"] ?? 0);
   const api = sandboxApiOver(stateDir, process.env, Number.isFinite(latency) && latency > 0 ? latency : 0);
-  const served = await listen(api.fetch, port, host);
+  const served = await listen(api.handler, port, host);
   const token = mintSandboxToken(stateSecret(stateDir), { ttlSeconds: 24 * 3600 });
   process.stdout.write(`${JSON.stringify({ url: served.url, token })}\n`);
   await new Promise<void>((resolve) => {
