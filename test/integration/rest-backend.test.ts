@@ -7,7 +7,10 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Logger } from "../../src/log.js";
+import { buildApiBackend } from "../../src/membrane/api/build.js";
 import { GivenToken, MintedToken } from "../../src/membrane/api/token.js";
+import { MembraneCli } from "../../src/membrane/cli.js";
 import { sandboxApiOver } from "../../src/sandbox/rest/in-process.js";
 import { mintSandboxToken, newSecret, stateSecret } from "../../src/sandbox/rest/token.js";
 import { quickClock } from "../helpers/clocks.js";
@@ -193,6 +196,39 @@ describe("the REST backend", () => {
     expect(sent).toHaveLength(0); // The counter's fetch was replaced: the face was called directly.
     const text = `${resultText(run)}${JSON.stringify(status)}`;
     expect(text).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/);
+  });
+
+  it("never writes the token in a log line (debug included) or an error", async () => {
+    const { cli, api } = sandboxWithCounter({ CUSTOMERIO_SANDBOX_FAULT: "server-error" });
+    const lines: string[] = [];
+    const log: Logger = {
+      debug: (message, data) => lines.push(`${message} ${JSON.stringify(data ?? {})}`),
+      info: (message) => lines.push(message),
+      warning: (message) => lines.push(message),
+      error: (message) => lines.push(message),
+    };
+    const minted: string[] = [];
+    const tokens = new MintedToken(async () => {
+      minted.push(await api.mintToken());
+      return minted.at(-1) ?? "";
+    }, "test");
+    const settings = { membraneApiUrl: "http://membrane-test.invalid", timeoutSeconds: 10 };
+    const membraneCli = new MembraneCli(cli, {
+      timeoutMs: 10_000,
+      maxConcurrent: 1,
+      maxOutputBytes: 1e6,
+      log,
+    });
+    const backend = buildApiBackend(settings, membraneCli, log, { fetch: api.fetch, tokens });
+    const connections = await backend.listConnections();
+    const failed = await backend
+      .runAction(connections[0]?.id ?? "", "list-customers", {})
+      .catch((e: Error) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect(lines.length).toBeGreaterThan(1);
+    const seen = `${lines.join("\n")}${String(failed)}${JSON.stringify(failed)}${JSON.stringify(backend.facts())}`;
+    expect(minted).toHaveLength(1);
+    expect(seen).not.toContain(minted[0]);
   });
 
   it("cuts a search longer than Membrane's 200 characters at a word", async () => {
