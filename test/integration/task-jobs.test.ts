@@ -41,7 +41,7 @@ describe.each(setups)("common jobs, $name tools", (setup) => {
     const used = tools.calls.map((call) => call.name);
     if (setup.generic)
       expect(used.every((name) => name === "search_actions" || name === "run_action")).toBe(true);
-    (callCounts[job.name] ??= {})[setup.name] = used.length;
+    callCounts[job.name] = { ...callCounts[job.name], [setup.name]: used.length };
   });
 });
 
