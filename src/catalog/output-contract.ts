@@ -8,7 +8,9 @@
  * number, a string, null) is wrapped the same way.
  *
  * What is advertised is the faithful schema without its annotations (titles, descriptions, examples,
- * defaults): it accepts exactly the same values, and the words are already in the tool's description.
+ * defaults): it accepts exactly the same values, at a fraction of the list's characters, and what a tool
+ * returns is already said in its description (catalog/describe.ts). It is the same in every schema
+ * profile: a profile shapes what a model is asked to send, and an output schema is checked, not sent.
  * Output schemas cost tools/list characters, but a direct tool is worth more to an agent than its type, so
  * they never displace a tool: typedWithin gives types, in the selection's order, while the list stays
  * within its budget (catalog/selection.ts) and the types within a quarter of it, and never one above
