@@ -147,5 +147,11 @@ export async function checkActions(services: Services, registry: ToolRegistry): 
     detail: `${stats.tools} tools, about ${stats.estimatedTokens.toLocaleString("en-US")} tokens (${stats.chars.toLocaleString("en-US")} characters)`,
     fix: heavy ? "lower --max-tools or narrow --tools to spend less of the agent's context" : undefined,
   };
-  return [actions, toolList];
+  const settings: CheckLine[] = registry.unmatched().map((line) => ({
+    status: "warn",
+    label: "Settings",
+    detail: line,
+    fix: "correct the name or remove it",
+  }));
+  return [actions, toolList, ...settings];
 }

@@ -51,6 +51,14 @@ describe.concurrent("doctor", () => {
     expect(run.stdout).toContain("All checks passed.");
   });
 
+  it("warns about a --tools name that matches no action, with the nearest names", async () => {
+    const run = await doctor(withCli("fake-membrane", "--tools", "get_custmer"));
+    expect(run.code).toBe(0);
+    expect(run.line("Settings")).toBe(
+      '⚠ Settings: --tools "get_custmer" matches no action, so it does nothing; did you mean get_customer, get-customer? — correct the name or remove it',
+    );
+  });
+
   it("counts the actions read-only mode keeps out of the tool list", async () => {
     const run = await doctor(withCli("fake-membrane", "--read-only"));
     expect(run.code).toBe(0);
