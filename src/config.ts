@@ -110,7 +110,9 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   const token = HTTP_TOKEN_VALUE.safeParse(envValue(env, HTTP_TOKEN_ENV));
   if (!token.success) throw new ConfigError(`${HTTP_TOKEN_ENV} ${token.error.issues[0]?.message ?? ""}`);
   const { noCache, cacheDir, ...rest } = values as OptionValues;
-  const config: Config = { ...rest, cacheDir: noCache ? null : (cacheDir ?? defaultCacheDir(env)) };
+  // The sandbox writes nothing under HOME: no catalog cache unless one is asked for by name.
+  const fallbackCache = rest.sandbox ? null : defaultCacheDir(env);
+  const config: Config = { ...rest, cacheDir: noCache ? null : (cacheDir ?? fallbackCache) };
   if (token.data !== undefined) config.httpToken = token.data;
   // Over HTTP every client acts with the server's one Membrane login: read-only unless writes are allowed.
   if (config.transport === "http" && !config.allowWrites) config.readOnly = true;

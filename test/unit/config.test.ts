@@ -82,6 +82,11 @@ describe("parseCommandLine", () => {
     expect(warnings).toEqual([expect.stringMatching(/unfilled bundle setting .*read-only is ON/)]);
   });
 
+  it("keeps no catalog cache for the sandbox unless a cache folder is named", () => {
+    expect(parseCommandLine(["--sandbox"], {}).config.cacheDir).toBeNull();
+    expect(parseCommandLine(["--sandbox", "--cache-dir", "/tmp/c"], {}).config.cacheDir).toBe("/tmp/c");
+  });
+
   it("--no-cache turns the cache off; doctor is a subcommand", () => {
     expect(parseCommandLine(["--no-cache"], {}).config.cacheDir).toBeNull();
     expect(parseCommandLine(["doctor", "--sandbox"], {}).command).toBe("doctor");
