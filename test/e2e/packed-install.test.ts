@@ -75,6 +75,7 @@ describe("the packed package", () => {
       "dist/index.js",
       "dist/sandbox/bin.js",
       "manifest.json",
+      "icon.png",
       "README.md",
       "LICENSE",
       "package.json",
