@@ -26,12 +26,15 @@ function words(text: string): string {
 
 /**
  * The longest run of whole words of `text` (words joined by `_`) within `length`: a name is shortened at a
- * word boundary, never in the middle of a word. Only a first word longer than `length` is cut.
+ * word boundary, never in the middle of a word, nor after a joining word. Only a first word longer than
+ * `length` is cut.
  */
 function trimTo(text: string, length: number): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length + 1).lastIndexOf("_");
-  return (cut > 0 ? text.slice(0, cut) : text.slice(0, length)).replace(/_+$/, "");
+  if (cut <= 0) return text.slice(0, length);
+  // A shortened name does not end on a joining word ("list_segment_members_with" -> "list_segment_members").
+  return text.slice(0, cut).replace(/(?<=.)_(?:with|and|or|of|for|by|to|in|on|from|the|a|an)$/, "");
 }
 
 /** The plain tool name for `text`: lower-case `[a-z0-9_]`, at most 40 characters, never empty. */
