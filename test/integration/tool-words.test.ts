@@ -1,6 +1,7 @@
 /**
- * search_actions describes each match as tools/list describes its tool (the same description, caution
- * included, and the same annotations), whichever of the two an agent calls first.
+ * The words tools carry: search_actions describes each match as tools/list describes its tool (the same
+ * description, caution included, and the same annotations), whichever of the two an agent calls first; and
+ * each raw request tool says what its path is relative to.
  */
 import { describe, expect, it } from "vitest";
 import { resultJson, sandboxCli, startInMemory } from "../helpers/harness.js";
@@ -43,5 +44,25 @@ describe("search_actions and tools/list say the same", () => {
     expect(tool).toBeDefined();
     expect(match?.description).toBe(tool?.description);
     expect(match?.annotations).toEqual(tool?.annotations);
+  });
+});
+
+describe("raw request tools", () => {
+  it("each say what their path is relative to", async () => {
+    const harness = await startInMemory(sandboxCli(), ["--no-cache", "--tools", "make_api_request,list_*"]);
+    try {
+      const { tools } = await harness.client.listTools();
+      const describe = (name: string) => tools.find((tool) => tool.name === name)?.description ?? "";
+      expect(describe("proxy_request")).toMatch(
+        /path is relative to the base URL of Membrane's Customer\.io connector/,
+      );
+      expect(describe("proxy_request")).toMatch(/may take its path relative to another base/);
+      expect(describe("make_api_request")).toMatch(
+        /The path is relative to https:\/\/api\.customer\.io\/v1 .*e\.g\. \/segments, not \/v1\/segments\. proxy_request's path is relative to the connector's base URL instead/,
+      );
+      expect(describe("list_customers")).not.toMatch(/path is relative/);
+    } finally {
+      await harness.close();
+    }
   });
 });
