@@ -141,7 +141,7 @@ export const OPTION_TABLE = [
     arg: "<dir>",
     value: text.optional(),
     env: "CUSTOMERIO_MCP_CACHE_DIR",
-    shownDefault: "the OS cache dir",
+    shownDefault: "the OS cache dir (none with --sandbox)",
     meaning: "where the discovered catalog is kept",
   },
   {
