@@ -103,7 +103,12 @@ export interface ParsedCommandLine {
 
 /** Parses argv (without node and the script) and the environment; throws ConfigError with a one-line message. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedCommandLine {
-  const { flags, command } = readFlags(argv);
+  const parsed = readFlags(argv);
+  const { command } = parsed;
+  // --help and --version answer whatever the other settings say: a bad variable must not hide the help.
+  const informational = command === "help" || command === "version";
+  const flags = informational ? new Map<string, string | boolean>() : parsed.flags;
+  if (informational) env = {};
   const warnings: string[] = [];
   const values: Record<string, unknown> = {};
   for (const row of OPTION_TABLE) values[row.key] = readOption(row, flags.get(row.flag), env, warnings);

@@ -139,6 +139,13 @@ describe("parseCommandLine", () => {
     expect(() => parseCommandLine([], env)).toThrow(message);
   });
 
+  it("answers --help and --version whatever the other settings say", () => {
+    expect(parseCommandLine(["--help", "--timeout", "-1"], { CUSTOMERIO_MCP_PORT: "abc" }).command).toBe(
+      "help",
+    );
+    expect(parseCommandLine(["--version"], { CUSTOMERIO_MCP_SANDBOX: "maybe" }).command).toBe("version");
+  });
+
   it("names the flag, not the variable, when the flag gave the bad value", () => {
     expect(() => parseCommandLine(["--port", "x"], { CUSTOMERIO_MCP_PORT: "80" })).toThrow(/^--port must/);
   });
