@@ -12,16 +12,19 @@ const ALLOWED = {
   errors: [],
   version: [],
   instructions: [],
+  "nearest-names": [],
   redact: [],
   log: ["redact"],
   schema: ["is-record"],
   options: ["schema"],
-  config: ["errors", "options", "schema"],
+  "help-text": ["options"],
+  flags: ["errors", "nearest-names", "options"],
+  config: ["errors", "flags", "help-text", "options", "schema"],
   membrane: ["errors", "is-record", "log", "redact"],
   sandbox: ["membrane"], // the contract only: see sandbox-sees-only-the-contract
   guard: ["errors", "is-record", "membrane"], // the contract only: see guard-sees-only-the-contract
   output: ["errors", "is-record", "redact", "membrane"],
-  catalog: ["config", "errors", "guard", "is-record", "log", "membrane", "schema"],
+  catalog: ["config", "errors", "guard", "is-record", "log", "membrane", "nearest-names", "schema"],
   tools: [
     "catalog",
     "config",

@@ -16,6 +16,7 @@ import { measureRestBackend } from "./rest-backend.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
+import { measureTasks } from "./tasks.mjs";
 import { measureTokens } from "./tokens.mjs";
 import { measureWarmList } from "./warm-list.mjs";
 
@@ -94,8 +95,9 @@ rows.push(
     []),
 );
 
+rows.push(...((await step("11", "common jobs: direct vs generic tools", () => measureTasks())) ?? []));
 rows.push(
-  ...((await step("11", "REST backend (rows 11-14)", () =>
+  ...((await step("12", "REST backend (rows 12-15)", () =>
     measureRestBackend({
       runs: settings.restRuns,
       calls: settings.restCalls,

@@ -2,7 +2,7 @@
 /**
  * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio or HTTP (or runs `doctor`,
  * or prints help or the version). An HTTP server that would be exposed without protection does not start.
- * A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ * A bad flag, value or variable is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
@@ -97,6 +97,12 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
+    // A setting found wrong only when used (a --token-file that does not exist) is still a configuration error.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`customerio-mcp: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `customerio-mcp: fatal: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -6,21 +6,13 @@
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
 import type { CliCommand } from "../membrane/cli.js";
-import { locateCli } from "../membrane/locate.js";
 import { buildServices, type ServiceOptions } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
 import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
 import { checkActions, checkBackend, checkCli, checkConnection } from "./membrane-checks.js";
+import { cliProblem, doctorCommand } from "./next-steps.js";
 import { type CheckLine, formatLine, skipped, summary } from "./report.js";
-
-/** Where the CLI was looked for, for the "not found" line. */
-function whereLooked(config: Config): string {
-  if (config.membraneCli && /[\\/]/.test(config.membraneCli))
-    return `at ${config.membraneCli} (set by --membrane-cli / MEMBRANE_CLI)`;
-  const { searched } = locateCli(config.membraneCli);
-  return `on PATH nor in the usual install folders (looked in: ${searched.join(", ")})`;
-}
 
 export async function runDoctor(
   config: Config,
@@ -41,7 +33,8 @@ export async function runDoctor(
 
   write(`customerio-mcp ${VERSION} doctor`);
   emit(checkNode(), checkMode(config));
-  const cli = await checkCli(services, whereLooked(config));
+  const doctor = doctorCommand();
+  const cli = await checkCli(services, () => cliProblem(config));
   emit(cli, checkBackend(services));
   if (cli.status !== "ok") {
     emit(
@@ -50,14 +43,14 @@ export async function runDoctor(
       skipped("Actions", "needs the Membrane CLI"),
     );
   } else {
-    const connection = await checkConnection(services);
+    const connection = await checkConnection(services, doctor);
     emit(...connection.lines);
     if (connection.lines.length === 1) emit(skipped("Customer.io connection", "needs a login"));
-    if (connection.connection) emit(...(await checkActions(services, registry)));
+    if (connection.connection) emit(...(await checkActions(services, registry, doctor)));
     else emit(skipped("Actions", "needs a usable Customer.io connection"));
   }
   emit(await checkCache(config), checkReadOnly(config, services.catalog.current().entries));
   const failed = lines.some((line) => line.status === "fail");
-  write(summary(lines));
+  write(summary(lines, doctor));
   return failed ? 1 : 0;
 }

@@ -25,7 +25,10 @@ export function classifyFailure(result: Result, display: string, maxOutputBytes:
       "not-found",
       `Membrane CLI not found at \`${display}\`${code === "EACCES" ? " (not executable)" : ""}.`,
       {
-        hint: "Install it with `npm i -g @membranehq/cli`, or set MEMBRANE_CLI / --membrane-cli to its full path.",
+        hint:
+          code === "EACCES"
+            ? `Make it executable (\`chmod +x ${display}\`), or set MEMBRANE_CLI / --membrane-cli to the CLI's full path.`
+            : "Install it with `npm i -g @membranehq/cli`, or set MEMBRANE_CLI / --membrane-cli to its full path.",
       },
     );
   }

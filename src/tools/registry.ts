@@ -7,12 +7,14 @@
  * read-only mode).
  */
 import type { CatalogSnapshot } from "../catalog/catalog.js";
+import { OUTPUT_SCHEMA_SHARE, typedWithin } from "../catalog/output-contract.js";
 import {
   DEFAULT_LIST_BUDGET_CHARS,
   nameMatcher,
   type Selection,
   selectDirectTools,
 } from "../catalog/selection.js";
+import { describeUnmatched, unmatchedNames } from "../catalog/unmatched.js";
 import { makeActionTool } from "./action-tool.js";
 import { connectionStatusTool } from "./connection-status.js";
 import { defineGenericTool, type GenericToolSpec } from "./define-tool.js";
@@ -48,8 +50,13 @@ interface Listing {
 export class ToolRegistry implements ToolListing {
   private genericTools: ToolDefinition[] | undefined;
   private listing: Listing | undefined;
+  /** Unmatched-name warnings already logged: once per server, not once per catalog refresh. */
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    // Said in the log as soon as the catalog is known, whether or not a client lists the tools.
+    services.catalog.onChange(() => this.warnUnmatched(services.catalog.current()));
+  }
 
   /**
    * Built on first use, not in the constructor: converting their schemas loads the JSON Schema
@@ -102,15 +109,17 @@ export class ToolRegistry implements ToolListing {
     const snapshot = this.services.catalog.current();
     if (this.listing?.snapshot === snapshot) return this.listing;
     const { config } = this.services;
+    // --max-tools above the default lifts the character budget with it (about 1,000 characters a tool).
+    const maxChars = Math.max(DEFAULT_LIST_BUDGET_CHARS, config.maxTools * 1000);
+    const reservedChars = this.generic.reduce((sum, tool) => sum + toolSize(tool), 0);
     const selection = selectDirectTools(snapshot.entries, {
       readOnly: config.readOnly,
       include: config.tools,
       exclude: config.excludeTools,
       maxTools: config.maxTools,
-      // --max-tools above the default lifts the character budget with it (about 1,000 characters a tool).
-      maxChars: Math.max(DEFAULT_LIST_BUDGET_CHARS, config.maxTools * 1000),
+      maxChars,
       reservedCount: this.generic.length,
-      reservedChars: this.generic.reduce((sum, tool) => sum + toolSize(tool), 0),
+      reservedChars,
       sizeOf: (entry) =>
         toolSize({
           name: entry.toolName,
@@ -120,8 +129,29 @@ export class ToolRegistry implements ToolListing {
           annotations: entry.annotations,
         }),
     });
-    const tools = [...this.generic, ...selection.direct.map((entry) => makeActionTool(entry, config))];
+    // Output schemas take what the budget leaves once the tools are chosen, up to a share of it: they
+    // never displace a tool.
+    const room = Math.min(maxChars - reservedChars - selection.chars, maxChars * OUTPUT_SCHEMA_SHARE);
+    const typed = typedWithin(selection.direct, room);
+    const tools = [
+      ...this.generic,
+      ...selection.direct.map((entry) => makeActionTool(entry, config, typed.has(entry))),
+    ];
     this.listing = { snapshot, tools, byName: new Map(tools.map((tool) => [tool.name, tool])), selection };
     return this.listing;
+  }
+
+  /** Names in --tools, --exclude-tools or --read-only-allow that match no action: see catalog/unmatched.ts. */
+  unmatched(snapshot: CatalogSnapshot = this.services.catalog.current()): string[] {
+    if (snapshot.entries.length === 0) return [];
+    return unmatchedNames(this.services.config, snapshot.entries, GENERIC_TOOL_NAMES).map(describeUnmatched);
+  }
+
+  private warnUnmatched(snapshot: CatalogSnapshot): void {
+    for (const line of this.unmatched(snapshot)) {
+      if (this.warned.has(line)) continue;
+      this.warned.add(line);
+      this.services.log.warning(line);
+    }
   }
 }

@@ -13,6 +13,7 @@ import { REPO_ROOT } from "../helpers/harness.js";
 
 interface Manifest {
   manifest_version: string;
+  icon: string;
   version: string;
   server: {
     type: string;
@@ -66,6 +67,7 @@ describe("manifest.json", () => {
       CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
       CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}",
       CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
+      CUSTOMERIO_MCP_SANDBOX: "${user_config.sandbox}",
       CUSTOMERIO_MCP_BACKEND: "${user_config.backend}",
       MEMBRANE_API_URL: "${user_config.membrane_api_url}",
     });
@@ -76,8 +78,18 @@ describe("manifest.json", () => {
     expect(manifest.user_config["read_only"]).toMatchObject({ type: "boolean", default: true });
     expect(manifest.user_config["read_only_allow"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
+    expect(manifest.user_config["sandbox"]).toMatchObject({ type: "boolean", default: false });
     expect(manifest.user_config["backend"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["membrane_api_url"]).toMatchObject({ type: "string", required: false });
+  });
+
+  it("has the project's icon: a square PNG of at least 128 pixels", () => {
+    expect(manifest.icon).toBe("icon.png");
+    const png = readFileSync(join(REPO_ROOT, manifest.icon));
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(128);
   });
 });
 
@@ -90,6 +102,7 @@ describe("settings as Claude Desktop passes them", () => {
     expect(config.readOnly).toBe(true);
     expect(config.readOnlyAllow).toEqual([]);
     expect(config.timeoutSeconds).toBe(45);
+    expect(config.sandbox).toBe(false);
     expect(config.backend).toBe("cli");
     expect(config.membraneApiUrl).toBe("https://api.getmembrane.com");
     const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
@@ -102,6 +115,7 @@ describe("settings as Claude Desktop passes them", () => {
       CUSTOMERIO_CONNECTION_ID: "conn-42",
       CUSTOMERIO_MCP_READ_ONLY: "true",
       CUSTOMERIO_MCP_TIMEOUT: "30",
+      CUSTOMERIO_MCP_SANDBOX: "true",
     };
     const { config } = parseCommandLine([], substituted);
     expect(config).toMatchObject({
@@ -109,6 +123,7 @@ describe("settings as Claude Desktop passes them", () => {
       connectionId: "conn-42",
       readOnly: true,
       timeoutSeconds: 30,
+      sandbox: true,
     });
     expect(parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "false" }).config.readOnly).toBe(false);
   });

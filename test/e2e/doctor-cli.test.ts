@@ -4,7 +4,7 @@
  * checks depending on it are marked as not checked, and that stderr stays quiet.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../fixtures/paths.js";
@@ -83,6 +83,14 @@ describe.concurrent("doctor", () => {
     expect(run.stdout).toContain("All checks passed.");
   });
 
+  it("warns about a --tools name that matches no action, with the nearest names", async () => {
+    const run = await doctor(withCli("fake-membrane", "--tools", "get_custmer"));
+    expect(run.code).toBe(0);
+    expect(run.line("Settings")).toBe(
+      '⚠ Settings: --tools "get_custmer" matches no action, so it does nothing; did you mean get_customer, get-customer? — correct the name or remove it',
+    );
+  });
+
   it("counts the actions read-only mode keeps out of the tool list", async () => {
     const run = await doctor(withCli("fake-membrane", "--read-only"));
     expect(run.code).toBe(0);
@@ -124,7 +132,7 @@ describe.concurrent("doctor", () => {
   it("no connection: says how to create one", async () => {
     const run = await withFault("no-connection");
     expect(run.code).toBe(1);
-    expect(run.line("Logged in")).toBe("✔ Logged in: yes");
+    expect(run.line("Logged in")).toBe("✔ Logged in: not needed: the sandbox has no real account");
     expect(run.line("Customer.io connection")).toMatch(
       /^✘ Customer.io connection: There is no Customer.io connection .* — .*membrane connect --connectorId=/,
     );
@@ -176,6 +184,29 @@ describe.concurrent("doctor", () => {
         `^✘ Membrane CLI: not found on PATH .*looked in: ${emptyPath}, .*\\.npm-global/bin.* — install it`,
       ),
     );
+  });
+
+  it("a CLI file that is not executable: says so and gives the chmod command, apart from not found", async () => {
+    const file = join(tempDir(), "membrane");
+    writeFileSync(file, "#!/bin/sh\necho 1.0.0\n", { mode: 0o644 });
+    const run = await doctor(["--membrane-cli", file, "--no-cache"]);
+    expect(run.code).toBe(1);
+    expect(run.line("Membrane CLI")).toBe(
+      `✘ Membrane CLI: not executable: ${file} — run \`chmod +x ${file}\``,
+    );
+    const onPath = await doctor(["--no-cache"], { PATH: dirname(file), HOME: tempDir("cio-empty-home-") });
+    expect(onPath.line("Membrane CLI")).toBe(
+      `✘ Membrane CLI: not executable: ${file} — run \`chmod +x ${file}\``,
+    );
+  });
+
+  it("ends with the command that runs doctor again, which runs as written", async () => {
+    const run = await doctor(["--membrane-cli", "/nonexistent/membrane", "--no-cache"]);
+    const again = /then run `([^`]+)` again\.$/m.exec(run.stdout)?.[1] ?? "";
+    expect(again).toBe(`node ${SERVER_BIN} doctor --membrane-cli /nonexistent/membrane --no-cache`);
+    const rerun = await execa("sh", ["-c", again], { reject: false });
+    expect(rerun.exitCode).toBe(1);
+    expect(String(rerun.stdout).replace(/^.*\n/, "")).toBe(run.stdout.replace(/^.*\n/, ""));
   });
 
   it("a cache folder that cannot be written: says to pick another or use --no-cache", async () => {

@@ -30,6 +30,7 @@ describe("classifyFailure", () => {
     const error = classify({ exitCode: undefined, code: "EACCES" });
     expect(error.kind).toBe("not-found");
     expect(error.message).toContain("(not executable)");
+    expect(error.hint).toMatch(/^Make it executable \(`chmod \+x \/opt\/membrane`\)/);
   });
 
   it("reports output over the cap with the cap in MB", () => {
