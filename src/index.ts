@@ -7,8 +7,8 @@
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
-import type { CliCommand } from "./membrane/cli.js";
-import { locateCli } from "./membrane/locate.js";
+import type { CliCommand } from "./membrane/cli/cli.js";
+import { locateCli } from "./membrane/cli/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
 import { HTTP_TOKEN_ENV } from "./options.js";
 import { checkExposure } from "./serve/exposure.js";

@@ -5,8 +5,8 @@
  */
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
-import type { CliCommand } from "../membrane/cli.js";
-import { locateCli } from "../membrane/locate.js";
+import type { CliCommand } from "../membrane/cli/cli.js";
+import { locateCli } from "../membrane/cli/locate.js";
 import { buildServices } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";

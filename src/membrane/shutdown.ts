@@ -6,7 +6,7 @@
  */
 import { constants } from "node:os";
 import type { Logger } from "../log.js";
-import { allChildrenExited, signalAllChildren } from "./process-tree.js";
+import { allChildrenExited, signalAllChildren } from "./cli/process-tree.js";
 
 const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
 /** How long CLI runs get to end on SIGTERM before SIGKILL, when the server is told to stop. */

@@ -11,7 +11,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
-import type { CliCommand } from "../../src/membrane/cli.js";
+import type { CliCommand } from "../../src/membrane/cli/cli.js";
 import type { Clock } from "../../src/membrane/clock.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";

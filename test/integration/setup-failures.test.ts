@@ -4,7 +4,7 @@
  * connection_status reports it as data with the next step.
  */
 import { describe, expect, it } from "vitest";
-import type { CliCommand } from "../../src/membrane/cli.js";
+import type { CliCommand } from "../../src/membrane/cli/cli.js";
 import { resultJson, resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
 
 /** The built sandbox with one account-state fault on (CUSTOMERIO_SANDBOX_FAULT). */

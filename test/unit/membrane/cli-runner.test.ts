@@ -7,12 +7,12 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
 import { CliError } from "../../../src/errors.js";
 import { ServerLogger } from "../../../src/log.js";
-import { MembraneCli } from "../../../src/membrane/cli.js";
-import { classifyFailure } from "../../../src/membrane/cli-failure.js";
+import { MembraneCli } from "../../../src/membrane/cli/cli.js";
+import { classifyFailure } from "../../../src/membrane/cli/cli-failure.js";
+import { ProcessRunner } from "../../../src/membrane/cli/process-runner.js";
 import { describeError } from "../../../src/output/error-result.js";
 import { isAlive, pidsIn, waitFor } from "../../fixtures/process-probe.js";
 import { readRecords } from "../../fixtures/records.js";
@@ -128,9 +128,13 @@ describe("arguments too large to spawn", () => {
   });
 
   it("reports a real E2BIG spawn failure without repeating the command line", async () => {
-    const result = await execa(process.execPath, ["-e", "1", ...hugeQuery], { reject: false });
-    expect((result as { code?: string }).code).toBe("E2BIG");
-    const error = classifyFailure(result, "membrane", 1_000_000);
+    const runner = new ProcessRunner({ command: process.execPath, args: ["-e", "1"], env: {}, display: "x" });
+    const outcome = await runner.run(hugeQuery, {
+      signal: new AbortController().signal,
+      maxOutputBytes: 1000,
+    });
+    expect(outcome.startError).toBe("E2BIG");
+    const error = classifyFailure(outcome, "membrane", 1_000_000);
     expect(error.kind).toBe("too-large");
     const text = describeError(error);
     expect(text.length).toBeLessThan(500);

@@ -6,13 +6,13 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MembraneCli } from "../../../src/membrane/cli.js";
+import { MembraneCli } from "../../../src/membrane/cli/cli.js";
 import {
   commonInstallDirs,
   locateCli,
   npmGlobalBinDirs,
   scriptOfCmdShim,
-} from "../../../src/membrane/locate.js";
+} from "../../../src/membrane/cli/locate.js";
 import { tempDir } from "../../helpers/harness.js";
 import { silentLogger } from "../../helpers/silent-logger.js";
 
