@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
-import type { CliCommand } from "../membrane/cli/cli.js";
+import type { CliCommand, CommandRunner } from "../membrane/cli/cli.js";
 import { locateCli } from "../membrane/cli/locate.js";
 import { buildServices } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
@@ -24,7 +24,7 @@ function whereLooked(config: Config): string {
 
 export async function runDoctor(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
   const quiet = new ServerLogger("error");

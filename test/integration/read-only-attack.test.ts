@@ -21,7 +21,7 @@ describe("read-only mode against the sandbox", () => {
     const stateFile = join(cli.env?.["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "", "workspace.json");
     const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"]);
     try {
-      const catalog = buildCatalog({});
+      const catalog = buildCatalog();
       const seeded = await harness.client.callTool({ name: "list_customers", arguments: {} });
       expect(seeded.isError, resultText(seeded)).toBeFalsy();
       const inode = statSync(stateFile).ino;
