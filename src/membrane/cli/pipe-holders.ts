@@ -1,20 +1,21 @@
 /**
  * The processes that hold a CLI run's stdout or stderr, found through /proc on Linux. A helper that
  * daemonizes (a new session with setsid, its parent gone) is in neither the run's process group nor its
- * tree of descendants, yet holding the pipe it keeps the run from ending; the pipe itself names it. The
- * pipes are read from /proc/<pid>/fd right after the spawn, while the CLI surely holds them. Elsewhere (no
+ * tree of descendants, yet holding the pipe it keeps the run from ending; the pipe itself names it (its
+ * inode, the same in every process that holds the child's end). The pipes are read from /proc/<pid>/fd right after the spawn, while the CLI surely holds them. Elsewhere (no
  * /proc: macOS, Windows) nothing is found, and such a helper outlives the run: see docs/membrane-cli-contract.md.
  */
 import { readdirSync, readlinkSync } from "node:fs";
 
-/** The identities (`pipe:[inode]`) of the stdout and stderr of the process `pid`; empty without /proc. */
+/** The identities (`socket:[inode]` or `pipe:[inode]`) of the stdout and stderr of the process `pid`; empty without /proc. */
 export function pipesOf(pid: number | undefined): Set<string> {
   const pipes = new Set<string>();
   if (pid === undefined || process.platform !== "linux") return pipes;
   for (const fd of [1, 2]) {
     try {
       const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-      if (target.startsWith("pipe:")) pipes.add(target);
+      // libuv gives a child a socket pair for each pipe: `socket:[inode]` (a shell's pipe: `pipe:[inode]`).
+      if (target.startsWith("pipe:") || target.startsWith("socket:")) pipes.add(target);
     } catch {
       // Gone already, or not ours to read.
     }

@@ -36,7 +36,8 @@ export async function runCommand(args: ParsedArgs, sandbox: Sandbox): Promise<Co
       return { json: (await import("./connection-commands.js")).connect(args, sandbox) };
     case "action":
     case "actions":
-      if (sub === "list") return { json: await (await import("./action-commands.js")).actionList(args, sandbox) };
+      if (sub === "list")
+        return { json: await (await import("./action-commands.js")).actionList(args, sandbox) };
       if (sub === "run") {
         const { actionRun } = await import("./action-commands.js");
         return { json: await actionRun(args, rest[0], sandbox) };

@@ -5,7 +5,7 @@
  * to spawn is refused
  * before spawning, and a real E2BIG spawn failure is reported without the values.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CliError } from "../../../src/errors.js";
@@ -14,11 +14,11 @@ import { MembraneCli } from "../../../src/membrane/cli/cli.js";
 import { classifyFailure } from "../../../src/membrane/cli/cli-failure.js";
 import { ProcessRunner } from "../../../src/membrane/cli/process-runner.js";
 import { describeError } from "../../../src/output/error-result.js";
-import { isAlive, pidsIn, waitFor } from "../../fixtures/process-probe.js";
+import { isAlive, killAll, pidsIn, waitFor } from "../../fixtures/process-probe.js";
 import { readRecords } from "../../fixtures/records.js";
 import { writeScenario } from "../../fixtures/scenario.js";
 import { quickClock } from "../../helpers/clocks.js";
-import { fixtureCli, sandboxCli, tempDir } from "../../helpers/harness.js";
+import { faultyCli, fixtureCli, tempDir } from "../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
 const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
@@ -27,8 +27,7 @@ afterEach(() => stop());
 
 function hangingCli(pidDir: string, maxConcurrent: number) {
   const cli = new MembraneCli(
-    sandboxCli({
-      CUSTOMERIO_SANDBOX_FAULT: "hang",
+    faultyCli("hang", {
       CUSTOMERIO_SANDBOX_PID_DIR: pidDir,
       CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request",
     }),
@@ -71,6 +70,28 @@ describe("waiting for a slot", () => {
     await expect(second).rejects.toMatchObject({ kind: "cancelled" });
     expect(Date.now() - started).toBeLessThan(700);
     expect(readdirSync(pidDir).filter((name) => !name.endsWith(".tmp"))).toHaveLength(1);
+  });
+});
+
+describe("a helper that daemonizes and holds the CLI's stdout (#18 item 11)", () => {
+  // Only Linux shows which processes hold a pipe (/proc); elsewhere such a helper outlives the call.
+  it.runIf(process.platform === "linux")("is ended when the call stops at its deadline", async () => {
+    const pidFile = join(tempDir(), "pids");
+    // The CLI answers and exits at once; its helper, in a session of its own, keeps stdout open.
+    const cli = new MembraneCli(faultyCli("daemonize", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
+      timeoutMs: 1500,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+    });
+    const call = cli.run(["connection", "list", "--json"]);
+    call.catch(() => {});
+    await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
+    const [leader, helper] = readFileSync(pidFile, "utf8").trim().split("\n").map(Number) as [number, number];
+    stop = () => killAll([helper]);
+    await expect(call).rejects.toMatchObject({ kind: "timeout" });
+    await waitFor(() => !isAlive(leader), 2000);
+    await waitFor(() => !isAlive(helper), 3000);
   });
 });
 
