@@ -14,6 +14,7 @@ export default function buildOnce(): void {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
   execFileSync(process.execPath, ["scripts/chmod-bins.mjs"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/prune-dist.mjs"], { cwd: ROOT, stdio: "inherit" });
   // The fault bin (test equipment, never in dist): test/.build/test/fixtures/faulty-sandbox/bin.js.
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.fixtures.json"], { cwd: ROOT, stdio: "inherit" });
 }
