@@ -2,7 +2,8 @@
  * Test harness: a real SDK Client talking to a real server, in memory (InMemoryTransport) or over stdio
  * (the built dist/index.js), with the Membrane CLI played by the sandbox in this process (sandboxRunner,
  * faultyRunner: no child process), or by a real executable where only a process shows what is tested
- * (sandboxCli: the sandbox bin; faultyCli: the fault bin; fixtureCli: the scripted fake).
+ * (sandboxCli: the sandbox bin; faultyCli: the fault bin; fixtureProcess: the scripted fake). fixtureCli
+ * runs the scripted fake's function in this process.
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,10 +15,12 @@ import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/s
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
+import { InProcessRunner } from "../../src/membrane/cli/in-process-runner.js";
 import type { Clock } from "../../src/membrane/clock.js";
 import { inProcessSandbox } from "../../src/sandbox/launch.js";
 import type { SandboxOptions } from "../../src/sandbox/sandbox.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
+import { fakeMembrane } from "../fixtures/bin/lib/face.mjs";
 import { faultyRunner } from "../fixtures/faulty-sandbox/faulty-face.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
 import { tempDir } from "./temp.js";
@@ -41,9 +44,24 @@ export const FAULTY_SANDBOX_BIN = join(
 
 export { faultyRunner };
 
-/** A fixture CLI as the server would run it (through this Node, as for any npm-installed CLI). */
-export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CliCommand {
+/** A fixture CLI as a process, as the server would run it (through this Node, as any npm-installed CLI). */
+export function fixtureProcess(name: FixtureName, env: Record<string, string> = {}): CliCommand {
   return { command: process.execPath, args: [fixturePath(name)], env, display: fixturePath(name) };
+}
+
+let fakeRuns = 0;
+
+/**
+ * The scripted fake in this process (test/fixtures/bin/lib/face.mjs: the function its executable runs),
+ * with `env` as the executable would read it: the same argv give the same bytes, and no process starts.
+ */
+export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CommandRunner {
+  return new InProcessRunner(fixturePath(name), async (args) => {
+    const answer = await fakeMembrane(args, { ...process.env, ...env }, ++fakeRuns);
+    const stdout =
+      typeof answer.stdout === "string" ? answer.stdout : Buffer.from(answer.stdout).toString("utf8");
+    return { stdout, stderr: answer.stderr, exitCode: answer.exitCode };
+  });
 }
 
 /** The built sandbox as a CLI, with a fresh state directory. */

@@ -18,7 +18,7 @@ import { isAlive, killAll, pidsIn, waitFor } from "../../fixtures/process-probe.
 import { readRecords } from "../../fixtures/records.js";
 import { writeScenario } from "../../fixtures/scenario.js";
 import { quickClock } from "../../helpers/clocks.js";
-import { faultyCli, fixtureCli, tempDir } from "../../helpers/harness.js";
+import { faultyCli, fixtureProcess, tempDir } from "../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
 const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
@@ -98,7 +98,7 @@ describe("a helper that daemonizes and holds the CLI's stdout (#18 item 11)", ()
 describe("progress ticks", () => {
   it("tick once a second of the runner's clock while the CLI runs, and stop when it ends", async () => {
     const slow = writeScenario({ delayMs: 300 });
-    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: slow }), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane", { FAKE_MEMBRANE_SCENARIO: slow }), {
       timeoutMs: 10_000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
@@ -118,7 +118,7 @@ describe("progress ticks", () => {
 describe("arguments too large to spawn", () => {
   it("refuses 30 values of 100 KB before spawning, in a short message without the values", async () => {
     const record = join(tempDir(), "record.jsonl");
-    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
       timeoutMs: 5000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
@@ -135,7 +135,7 @@ describe("arguments too large to spawn", () => {
   });
 
   it("refuses one argument over the per-argument limit", async () => {
-    const cli = new MembraneCli(fixtureCli("fake-membrane"), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane"), {
       timeoutMs: 5000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
