@@ -13,6 +13,7 @@ import { measureHttpConcurrency } from "./http-concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
+import { measureSandboxInProcess } from "./sandbox-in-process.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
 import { measureTokens } from "./tokens.mjs";
@@ -84,6 +85,10 @@ rows.push(
 );
 rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
+    []),
+);
+rows.push(
+  ...((await step("11", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
     []),
 );
 

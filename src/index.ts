@@ -11,8 +11,6 @@ import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
 import { locateCli } from "./membrane/cli/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
 import { HTTP_TOKEN_ENV } from "./options.js";
-import { checkExposure } from "./serve/exposure.js";
-import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
@@ -50,6 +48,8 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   if (command === "serve" && config.transport === "http") {
+    // The HTTP code is loaded only for HTTP: a stdio session's start-up carries none of it.
+    const { checkExposure } = await import("./serve/exposure.js");
     try {
       checkExposure(config);
     } catch (error) {
@@ -68,7 +68,10 @@ async function main(): Promise<number | undefined> {
     return runDoctor(config, cliCommand);
   }
   const built = buildServer(config, cliCommand, log);
-  if (config.transport === "http") await serveOverHttp(built, config, log);
+  if (config.transport === "http") {
+    const { serveOverHttp } = await import("./serve/serve-http.js");
+    await serveOverHttp(built, config, log);
+  }
   else serveOverStdio(built, log);
   void built.start();
   log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
