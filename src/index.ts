@@ -71,8 +71,7 @@ async function main(): Promise<number | undefined> {
   if (config.transport === "http") {
     const { serveOverHttp } = await import("./serve/serve-http.js");
     await serveOverHttp(built, config, log);
-  }
-  else serveOverStdio(built, log);
+  } else serveOverStdio(built, log);
   void built.start();
   log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
   return undefined;
