@@ -125,16 +125,16 @@ module.exports = {
     {
       name: "sandbox-shares-only-the-contract",
       severity: "error",
-      // launch.ts is the server's side of --sandbox (it starts the sandbox bin): it stops it with membrane/shutdown.
+      // launch.ts is the server's side of --sandbox: the sandbox's CLI face behind membrane/cli's in-process runner.
       from: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
       to: { path: "^src/", pathNot: ["^src/sandbox/", "^src/membrane/contract/"] },
     },
     {
       name: "server-not-below-sandbox",
-      comment: "the server never imports the sandbox's code (it spawns its bin like any CLI)",
+      comment: "the server reaches the sandbox's code only through launch.ts (--sandbox, loaded lazily)",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/sandbox/", "^src/demo/"] },
-      // index.ts starts the sandbox for --sandbox through launch.ts, the one door in.
+      // index.ts runs the sandbox for --sandbox through launch.ts, the one door in.
       to: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
     },
   ],
