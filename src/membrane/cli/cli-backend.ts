@@ -6,10 +6,10 @@
  * ever be read as a flag, whatever it starts with.
  */
 import { UserInputError } from "../../errors.js";
-import type { GuardedRequest } from "../../guard/proxy-guard.js";
 import type { Logger } from "../../log.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
+import type { GuardedRequest } from "../contract/raw-request.js";
 import {
   type Action,
   ActionSchema,
