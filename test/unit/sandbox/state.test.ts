@@ -119,6 +119,17 @@ describe("the in-process sandbox (--sandbox)", () => {
     expect([bad.exitCode, bad.stderr]).toEqual([badBin.exitCode, badBin.stderr]);
   });
 
+  it("loses none of 8 concurrent writes to its memory", async () => {
+    const runner = inProcessSandbox();
+    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => run(create(`mem_conc_${i}`), runner)));
+    expect(runs.map((answer) => answer.exitCode)).toEqual(Array(8).fill(0));
+    const listed = await run(
+      ["action", "run", "list-customers", `--connectionId=${CONNECTION}`, '--input={"limit":100}', "--json"],
+      runner,
+    );
+    expect(JSON.parse(listed.stdout).output.customers).toHaveLength(12 + 8);
+  });
+
   it("a failed write changes nothing", async () => {
     const runner = inProcessSandbox();
     await run(create("dup_1"), runner);
