@@ -2,7 +2,8 @@
  * The real runner: the only code that spawns processes. Runs the Membrane CLI with an argument array (never
  * a shell), in its own process group; when the signal aborts (deadline or cancellation) the whole process
  * tree is killed, and the run answers within about a second even if a descendant keeps the CLI's stdout
- * open (that descendant is then ended too where the platform shows it: see pipe-holders.ts).
+ * open (that descendant is then ended too where the platform shows it: see pipe-holders.ts). A helper that
+ * still holds the pipes after the CLI exited is ended shortly after, so the run answers with the CLI's output.
  */
 import type { Result } from "execa";
 import { checkArgvSize } from "./argv.js";
@@ -14,6 +15,8 @@ import type { CliCommand, CommandRunner, RunnerOptions, RunOutcome } from "./run
 const KILL_GRACE_MS = 500;
 /** After a stop, the run answers within this long even if the CLI's pipes are still open. */
 const ANSWER_AFTER_STOP_MS = 1200;
+/** After the CLI exits, a process still holding its pipes (a daemonized helper) gets this long, then is ended. */
+const LEFTOVER_GRACE_MS = 200;
 
 export class ProcessRunner implements CommandRunner {
   constructor(readonly command: CliCommand) {}
@@ -68,6 +71,14 @@ export class ProcessRunner implements CommandRunner {
       }, ANSWER_AFTER_STOP_MS);
     };
     signal.addEventListener("abort", stop, { once: true });
+    // The CLI is gone but its pipes are not closed: a helper it left behind holds them. End it (where the
+    // platform shows it), so the run answers with what the CLI printed instead of waiting for the deadline.
+    let leftoverTimer: NodeJS.Timeout | undefined;
+    subprocess.once("exit", () => {
+      if (pipes.size > 0 && !stopped) {
+        leftoverTimer = setTimeout(() => killPipeHolders(pipes, KILL_GRACE_MS), LEFTOVER_GRACE_MS);
+      }
+    });
     try {
       const result = await Promise.race([subprocess, givenUp]);
       if (stopped || result === undefined)
@@ -75,6 +86,7 @@ export class ProcessRunner implements CommandRunner {
       return outcomeOf(result);
     } finally {
       clearTimeout(answerTimer);
+      clearTimeout(leftoverTimer);
       signal.removeEventListener("abort", stop);
     }
   }
