@@ -3,9 +3,9 @@
  * each way a run fails becomes the CliError kind, message and details a person can act on.
  */
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../../src/errors.js";
-import { classifyFailure } from "../../../src/membrane/cli/cli-failure.js";
-import type { RunOutcome } from "../../../src/membrane/cli/runner.js";
+import { CliError } from "../../../../src/errors.js";
+import { classifyFailure } from "../../../../src/membrane/cli/cli-failure.js";
+import type { RunOutcome } from "../../../../src/membrane/cli/runner.js";
 
 const MAX_OUTPUT = 32 * 1024 * 1024;
 

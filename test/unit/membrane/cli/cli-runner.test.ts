@@ -8,17 +8,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CliError } from "../../../src/errors.js";
-import { ServerLogger } from "../../../src/log.js";
-import { MembraneCli } from "../../../src/membrane/cli/cli.js";
-import { classifyFailure } from "../../../src/membrane/cli/cli-failure.js";
-import { ProcessRunner } from "../../../src/membrane/cli/process-runner.js";
-import { describeError } from "../../../src/output/error-result.js";
-import { isAlive, killAll, pidsIn, waitFor } from "../../fixtures/process-probe.js";
-import { readRecords } from "../../fixtures/records.js";
-import { writeScenario } from "../../fixtures/scenario.js";
-import { quickClock } from "../../helpers/clocks.js";
-import { faultyCli, fixtureProcess, tempDir } from "../../helpers/harness.js";
+import { CliError } from "../../../../src/errors.js";
+import { ServerLogger } from "../../../../src/log.js";
+import { MembraneCli } from "../../../../src/membrane/cli/cli.js";
+import { classifyFailure } from "../../../../src/membrane/cli/cli-failure.js";
+import { ProcessRunner } from "../../../../src/membrane/cli/process-runner.js";
+import { describeError } from "../../../../src/output/error-result.js";
+import { isAlive, killAll, pidsIn, waitFor } from "../../../fixtures/process-probe.js";
+import { readRecords } from "../../../fixtures/records.js";
+import { writeScenario } from "../../../fixtures/scenario.js";
+import { quickClock } from "../../../helpers/clocks.js";
+import { faultyCli, fixtureProcess, tempDir } from "../../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
 const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
