@@ -16,6 +16,7 @@ import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSandboxInProcess } from "./sandbox-in-process.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
+import { measureTasks } from "./tasks.mjs";
 import { measureTokens } from "./tokens.mjs";
 import { measureWarmList } from "./warm-list.mjs";
 
@@ -87,8 +88,9 @@ rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
     []),
 );
+rows.push(...((await step("11", "common jobs: direct vs generic tools", () => measureTasks())) ?? []));
 rows.push(
-  ...((await step("11", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
+  ...((await step("12", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
     []),
 );
 

@@ -1,7 +1,7 @@
 /**
- * Row 11, `--sandbox` in process: the same run_action call on a server running the sandbox in its own
+ * Row 12, `--sandbox` in process: the same run_action call on a server running the sandbox in its own
  * process (--sandbox, the in-process runner) against a server running the sandbox bin as its CLI (a process
- * per call), both warm, interleaved call by call. Row 11b counts the Node processes started under the
+ * per call), both warm, interleaved call by call. Row 12b counts the Node processes started under the
  * --sandbox server for a discovery and 20 calls (a preload script in NODE_OPTIONS writes each pid down).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -54,7 +54,7 @@ export async function measureSandboxInProcess({ runs }) {
   const started = await processesFor20Calls();
   return [
     {
-      row: "11",
+      row: "12",
       name: `--sandbox call in process vs the same call through the sandbox bin (median of ${runs})`,
       result: ms(median(ours)),
       baseline: `${ms(median(theirs))} through the bin`,
@@ -63,7 +63,7 @@ export async function measureSandboxInProcess({ runs }) {
       met: value <= 0.2,
     },
     {
-      row: "11b",
+      row: "12b",
       name: "--sandbox: processes started for a discovery and 20 tool calls",
       result: String(started),
       baseline: "0",
