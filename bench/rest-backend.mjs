@@ -1,5 +1,5 @@
 /**
- * Rows 12 to 15, the REST backend (`--backend api`) against the sandbox's REST face on loopback with a fixed
+ * Rows 13 to 16, the REST backend (`--backend api`) against the sandbox's REST face on loopback with a fixed
  * latency (a network): one run_action against the same `POST /act` sent directly with fetch, and the same
  * call over the CLI backend; 16 concurrent HTTP clients, REST against CLI; start-up against the minimal SDK
  * server; peak memory with 1,000 actions more. Every baseline is measured in the same run; the concurrent
@@ -68,7 +68,7 @@ async function callRows(api, env, runs) {
     const cliRatio = median(overCli) / median(alone);
     return [
       {
-        row: "12",
+        row: "13",
         name: `REST backend: run_action vs the same POST /act fetched directly (${LATENCY_MS} ms latency; median of ${runs})`,
         result: `${ms(median(overRest))} (+${ms(median(overRest) - median(alone))})`,
         baseline: `${ms(median(alone))} fetch alone`,
@@ -77,7 +77,7 @@ async function callRows(api, env, runs) {
         met: restRatio <= 1.3,
       },
       {
-        row: "12b",
+        row: "13b",
         name: `CLI backend: the same run_action vs that fetch (same latency per CLI run; median of ${runs})`,
         result: ms(median(overCli)),
         baseline: `${ms(median(alone))} fetch alone`,
@@ -127,7 +127,7 @@ async function concurrencyRow(api, env, calls) {
     const overCli = await load(cliClients, calls);
     const value = overRest.perSecond / overCli.perSecond;
     return {
-      row: "13",
+      row: "14",
       name: `${CLIENTS} concurrent HTTP clients, ${calls} calls each: calls/s (p95), REST backend vs CLI backend`,
       result: `${overRest.perSecond.toFixed(1)}/s (p95 ${ms(overRest.p95)})`,
       baseline: `${overCli.perSecond.toFixed(1)}/s (p95 ${ms(overCli.p95)}) CLI backend`,
@@ -170,7 +170,7 @@ async function startupAgainst(api, runs) {
   }
   const value = median(ours) / median(baseline);
   return {
-    row: "14",
+    row: "15",
     name: `Start-up with --backend api: spawn -> initialize (median of ${runs}; the API takes 3 s)`,
     result: ms(median(ours)),
     baseline: `${ms(median(baseline))} minimal SDK server`,
@@ -204,7 +204,7 @@ async function memoryRow() {
     const peak = peakRssMiB(server.pid);
     const baseline = peakRssMiB(base.pid);
     return {
-      row: "15",
+      row: "16",
       name: `Memory with --backend api: peak RSS with ${catalog.actions.toLocaleString("en-US")} actions (discover, list, search, run)`,
       result: `${peak.toFixed(1)} MiB`,
       baseline: `${baseline.toFixed(1)} MiB minimal SDK server`,

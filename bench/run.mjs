@@ -14,6 +14,7 @@ import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
 import { measureRestBackend } from "./rest-backend.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
+import { measureSandboxInProcess } from "./sandbox-in-process.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
 import { measureTasks } from "./tasks.mjs";
@@ -94,10 +95,13 @@ rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
     []),
 );
-
 rows.push(...((await step("11", "common jobs: direct vs generic tools", () => measureTasks())) ?? []));
 rows.push(
-  ...((await step("12", "REST backend (rows 12-15)", () =>
+  ...((await step("12", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
+    []),
+);
+rows.push(
+  ...((await step("13", "REST backend (rows 13-16)", () =>
     measureRestBackend({
       runs: settings.restRuns,
       calls: settings.restCalls,

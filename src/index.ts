@@ -7,39 +7,32 @@
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
-import { MintedToken } from "./membrane/api/token.js";
-import type { CliCommand } from "./membrane/cli.js";
-import { locateCli } from "./membrane/locate.js";
+import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
+import { locateCli } from "./membrane/cli/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
 import { HTTP_TOKEN_ENV, MEMBRANE_TOKEN_ENV } from "./options.js";
-import { checkExposure } from "./serve/exposure.js";
-import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer, type ServiceOptions } from "./server.js";
 import { VERSION } from "./version.js";
 
-async function cliCommandFor(config: Config): Promise<CliCommand> {
-  if (config.sandbox && !config.membraneCli) {
-    // The embedded sandbox is just another executable that speaks the Membrane CLI contract.
-    const { createSandboxLaunch } = await import("./sandbox/launch.js");
-    const launch = await createSandboxLaunch();
-    return {
-      command: launch.command,
-      args: launch.args,
-      env: launch.env,
-      display: "customerio-mcp-sandbox (embedded sandbox)",
-    };
+/**
+ * What runs the Membrane CLI's commands (the sandbox in this process for --sandbox, else the CLI found), and
+ * for `--sandbox --backend api` the same sandbox's REST face as the REST backend's fetch.
+ */
+async function membraneFor(
+  config: Config,
+): Promise<{ cliCommand: CliCommand | CommandRunner; serviceOptions: ServiceOptions }> {
+  if (!config.sandbox || config.membraneCli) {
+    return { cliCommand: locateCli(config.membraneCli).command, serviceOptions: {} };
   }
-  return locateCli(config.membraneCli).command;
-}
-
-/** `--sandbox --backend api`: the sandbox's REST face in this process, as the REST backend's fetch. */
-async function serviceOptionsFor(config: Config): Promise<ServiceOptions> {
-  if (config.backend !== "api" || !config.sandbox || config.membraneCli) return {};
-  const { createInProcessSandboxApi } = await import("./sandbox/rest/in-process.js");
-  const api = await createInProcessSandboxApi();
-  const tokens = new MintedToken(api.mintToken, "the embedded sandbox (minted in memory; no real account)");
-  return { api: { fetch: api.fetch, tokens, baseUrl: api.baseUrl, sandbox: true } };
+  // Loaded only for --sandbox: a session with a real account carries none of the sandbox's code.
+  const { embeddedSandbox } = await import("./sandbox/launch.js");
+  const sandbox = await embeddedSandbox({}, { rest: config.backend === "api" });
+  if (!sandbox.api) return { cliCommand: sandbox.runner, serviceOptions: {} };
+  const { MintedToken } = await import("./membrane/api/token.js");
+  const { fetch, mintToken, baseUrl } = sandbox.api;
+  const tokens = new MintedToken(mintToken, "the embedded sandbox (minted in memory; no real account)");
+  return { cliCommand: sandbox.runner, serviceOptions: { api: { fetch, tokens, baseUrl, sandbox: true } } };
 }
 
 async function main(): Promise<number | undefined> {
@@ -66,6 +59,8 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   if (command === "serve" && config.transport === "http") {
+    // The HTTP code is loaded only for HTTP: a stdio session's start-up carries none of it.
+    const { checkExposure } = await import("./serve/exposure.js");
     try {
       checkExposure(config);
     } catch (error) {
@@ -78,15 +73,16 @@ async function main(): Promise<number | undefined> {
   // Over HTTP, serve/shutdown.ts drains requests first; its exit runs the same exit tasks (onExit).
   if (config.transport !== "http") installShutdownHooks(log);
   for (const warning of parsed.warnings) log.warning(warning);
-  const cliCommand = await cliCommandFor(config);
-  const serviceOptions = await serviceOptionsFor(config);
+  const { cliCommand, serviceOptions } = await membraneFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor/run.js");
     return runDoctor(config, cliCommand, undefined, serviceOptions);
   }
   const built = buildServer(config, cliCommand, log, serviceOptions);
-  if (config.transport === "http") await serveOverHttp(built, config, log);
-  else serveOverStdio(built, log);
+  if (config.transport === "http") {
+    const { serveOverHttp } = await import("./serve/serve-http.js");
+    await serveOverHttp(built, config, log);
+  } else serveOverStdio(built, log);
   void built.start();
   log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
   return undefined;

@@ -9,8 +9,8 @@ import type { Config } from "./config.js";
 import type { ServerLogger } from "./log.js";
 import { type ApiBackendOptions, buildApiBackend } from "./membrane/api/build.js";
 import type { MembraneBackend } from "./membrane/backend.js";
-import { type CliCommand, MembraneCli } from "./membrane/cli.js";
-import { CliBackend } from "./membrane/cli-backend.js";
+import { type CliCommand, type CommandRunner, MembraneCli } from "./membrane/cli/cli.js";
+import { CliBackend } from "./membrane/cli/cli-backend.js";
 import type { Clock } from "./membrane/clock.js";
 import { ConnectionResolver } from "./membrane/connection.js";
 import { GENERIC_TOOL_NAMES } from "./tools/registry.js";
@@ -28,7 +28,7 @@ export interface ServiceOptions {
 
 export function buildServices(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
   options: ServiceOptions = {},
 ): Services {

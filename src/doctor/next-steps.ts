@@ -8,7 +8,7 @@ import { accessSync, constants, statSync } from "node:fs";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ActionableError, CliError } from "../errors.js";
-import { locateCli } from "../membrane/locate.js";
+import { locateCli } from "../membrane/cli/locate.js";
 
 export interface CliProblem {
   detail: string;

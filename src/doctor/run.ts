@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
-import type { CliCommand } from "../membrane/cli.js";
+import type { CliCommand, CommandRunner } from "../membrane/cli/cli.js";
 import { buildServices, type ServiceOptions } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
@@ -16,7 +16,7 @@ import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 
 export async function runDoctor(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   serviceOptions: ServiceOptions = {},
 ): Promise<number> {

@@ -35,6 +35,9 @@ afterAll(async () => {
   await client?.close();
 });
 
+/** A fault module by its name (faults.ts, process-faults.ts, faulty-sandbox/), not defaults.js. */
+const FAULT_FILE = /(^|[/-])faults?([/.-]|$)|faulty/i;
+
 describe("the .mcpb bundle", () => {
   it("is small and holds only what runs", () => {
     expect(statSync(bundle).size).toBeLessThan(MAX_BUNDLE_BYTES);
@@ -46,6 +49,13 @@ describe("the .mcpb bundle", () => {
       "package.json",
     ]);
     expect(readdirSync(join(unpacked, "dist"))).not.toContain("demo");
+    // Fault injectors are test equipment (test/fixtures/faulty-sandbox): none ships.
+    const shipped = readdirSync(join(unpacked, "dist"), { recursive: true }).map(String);
+    expect(shipped.filter((file) => FAULT_FILE.test(file))).toEqual([]);
+    for (const file of shipped.filter((name) => name.endsWith(".js")))
+      expect(readFileSync(join(unpacked, "dist", file), "utf8"), file).not.toContain(
+        "CUSTOMERIO_SANDBOX_FAULT",
+      );
     const modules = readdirSync(join(unpacked, "node_modules"));
     for (const dev of ["typescript", "vitest", "@biomejs", "@anthropic-ai", "fast-check", "vite"])
       expect(modules).not.toContain(dev);

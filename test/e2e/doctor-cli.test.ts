@@ -1,6 +1,6 @@
 /**
  * `customerio-mcp doctor` as a person runs it: the built bin with a fake Membrane CLI (the scripted fake, or
- * the sandbox with a fault) for each way a setup can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
+ * the fault bin: the sandbox with a fault) for each way a setup can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
  * checks depending on it are marked as not checked, and that stderr stays quiet.
  */
 import { writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../fixtures/paths.js";
-import { SERVER_BIN, tempDir } from "../helpers/harness.js";
+import { FAULTY_SANDBOX_BIN, SERVER_BIN, tempDir } from "../helpers/harness.js";
 
 async function doctor(args: string[], env: Record<string, string> = {}) {
   const result = await execa(process.execPath, [SERVER_BIN, "doctor", ...args], {
@@ -22,9 +22,12 @@ async function doctor(args: string[], env: Record<string, string> = {}) {
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), line };
 }
 
-/** `doctor --sandbox` with one of the sandbox's faults on: a CLI whose account is set up wrong. */
+/** doctor on the fault bin with one fault on: a CLI whose account is set up wrong. */
 const withFault = (fault: string, ...more: string[]) =>
-  doctor(["--sandbox", "--no-cache", ...more], { CUSTOMERIO_SANDBOX_FAULT: fault });
+  doctor(["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache", ...more], {
+    CUSTOMERIO_SANDBOX_FAULT: fault,
+    CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
+  });
 
 const withCli = (name: Parameters<typeof fixturePath>[0], ...more: string[]) => [
   "--membrane-cli",
@@ -132,7 +135,8 @@ describe.concurrent("doctor", () => {
   it("no connection: says how to create one", async () => {
     const run = await withFault("no-connection");
     expect(run.code).toBe(1);
-    expect(run.line("Logged in")).toBe("✔ Logged in: not needed: the sandbox has no real account");
+    // The faulty sandbox bin stands in for a real CLI (--membrane-cli): it answered, so it is logged in.
+    expect(run.line("Logged in")).toBe("✔ Logged in: yes");
     expect(run.line("Customer.io connection")).toMatch(
       /^✘ Customer.io connection: There is no Customer.io connection .* — .*membrane connect --connectorId=/,
     );

@@ -1,32 +1,52 @@
 /**
  * The sandbox's REST face on loopback (`customerio-mcp-sandbox serve --port 0`) and the built server's REST
  * backend in another process talking to it: the process path of `--backend api`, with the served token in
- * MEMBRANE_TOKEN. The face refuses a request without a token it issued.
+ * MEMBRANE_TOKEN. The face refuses a request without a token it issued. The fault bin's `serve` puts the
+ * REST faults (test/fixtures/faulty-sandbox/rest-faults.ts) in front of the same face on loopback.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultJson, resultText, SANDBOX_BIN, startStdio, tempDir } from "../helpers/harness.js";
+import {
+  FAULTY_SANDBOX_BIN,
+  resultJson,
+  resultText,
+  SANDBOX_BIN,
+  startStdio,
+  tempDir,
+} from "../helpers/harness.js";
 
-let served: ChildProcess;
-let url = "";
-let token = "";
+interface Served {
+  child: ChildProcess;
+  url: string;
+  token: string;
+}
 
-beforeAll(async () => {
-  served = spawn(process.execPath, [SANDBOX_BIN, "serve", "--port", "0"], {
-    env: { PATH: process.env["PATH"] ?? "", CUSTOMERIO_SANDBOX_STATE_DIR: tempDir("cio-serve-") },
+/** Runs `bin serve --port 0` with `env` and reads back its URL and token. */
+async function serve(bin: string, env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0"], {
+    env: { PATH: process.env["PATH"] ?? "", CUSTOMERIO_SANDBOX_STATE_DIR: tempDir("cio-serve-"), ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let stdout = "";
-  served.stdout?.on("data", (chunk: Buffer) => {
+  child.stdout?.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
   });
   for (let waited = 0; !stdout.includes("\n") && waited < 15_000; waited += 25) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  ({ url, token } = JSON.parse(stdout.split("\n")[0] ?? "") as { url: string; token: string });
+  return { child, ...(JSON.parse(stdout.split("\n")[0] ?? "") as { url: string; token: string }) };
+}
+
+let served: Served;
+let url = "";
+let token = "";
+
+beforeAll(async () => {
+  served = await serve(SANDBOX_BIN);
+  ({ url, token } = served);
 });
 afterAll(() => {
-  served.kill("SIGTERM");
+  served.child.kill("SIGTERM");
 });
 
 describe("customerio-mcp-sandbox serve", () => {
@@ -62,4 +82,26 @@ describe("customerio-mcp-sandbox serve", () => {
       await harness.close();
     }
   }, 30_000);
+
+  it("serves the REST faults from the fault bin: rate limited once, then answering", async () => {
+    const faulty = await serve(FAULTY_SANDBOX_BIN, {
+      CUSTOMERIO_SANDBOX_FAULT: "rate-limit",
+      CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
+    });
+    try {
+      const act = () =>
+        fetch(`${faulty.url}/act`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${faulty.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ id: "list-segments", connectionId: "sandbox-customerio", input: {} }),
+        });
+      const first = await act();
+      expect([first.status, first.headers.get("retry-after")]).toEqual([429, "1"]);
+      const second = await act();
+      expect(second.status, await second.clone().text()).toBe(200);
+      expect(await second.text()).toContain("Pro plan");
+    } finally {
+      faulty.child.kill("SIGTERM");
+    }
+  });
 });

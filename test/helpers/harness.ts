@@ -1,6 +1,10 @@
 /**
  * Test harness: a real SDK Client talking to a real server, in memory (InMemoryTransport) or over stdio
- * (the built dist/index.js), with the Membrane CLI played by a real fake executable or the sandbox.
+ * (the built dist/index.js), with the Membrane CLI played by the sandbox in this process (sandboxRunner,
+ * faultyRunner: no child process), or by a real executable where only a process shows what is tested
+ * (sandboxCli: the sandbox bin; faultyCli: the fault bin; fixtureProcess: the scripted fake). fixtureCli
+ * runs the scripted fake's function in this process. `backend: "api"` puts the REST backend in front of the
+ * same stand-in, in process (backends.ts).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,12 +15,20 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
-import type { CliCommand } from "../../src/membrane/cli.js";
+import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
+import { InProcessRunner } from "../../src/membrane/cli/in-process-runner.js";
 import type { Clock } from "../../src/membrane/clock.js";
+import { runnerOver } from "../../src/sandbox/launch.js";
+import { sandboxApi } from "../../src/sandbox/rest/in-process.js";
+import { createSandbox, type SandboxOptions } from "../../src/sandbox/sandbox.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import type { ServiceOptions } from "../../src/services.js";
+import { fakeMembrane } from "../fixtures/bin/lib/face.mjs";
+import { type FaultSettings, parseFaults } from "../fixtures/faulty-sandbox/faults.js";
+import { faultyRunner as faultyCliRunner, faultySandbox } from "../fixtures/faulty-sandbox/faulty-face.js";
+import { faultyRestApi } from "../fixtures/faulty-sandbox/rest-faults.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
-import { type BackendName, restFor } from "./backends.js";
+import { type BackendName, restFor, restOfFake, restOfSandbox, withRest } from "./backends.js";
 import { tempDir } from "./temp.js";
 import { toolListProblems } from "./tool-list-invariants.js";
 
@@ -26,10 +38,48 @@ export { tempDir } from "./temp.js";
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SERVER_BIN = join(REPO_ROOT, "dist", "index.js");
 export const SANDBOX_BIN = join(REPO_ROOT, "dist", "sandbox", "bin.js");
+/** The fault bin (test/fixtures/faulty-sandbox/bin.ts, built by the global setup; never shipped). */
+export const FAULTY_SANDBOX_BIN = join(
+  REPO_ROOT,
+  "test",
+  ".build",
+  "test",
+  "fixtures",
+  "faulty-sandbox",
+  "bin.js",
+);
 
-/** A fixture CLI as the server would run it (through this Node, as for any npm-installed CLI). */
-export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CliCommand {
+/**
+ * The fault equipment in this process (faultyRunner of test/fixtures/faulty-sandbox), with its REST side
+ * for `backend: "api"`: the same faults on the sandbox's REST face (rest-faults.ts).
+ */
+export function faultyRunner(faults: string, settings: Omit<FaultSettings, "faults"> = {}): CommandRunner {
+  const sandbox = faultySandbox({ ...settings, faults: parseFaults(faults) });
+  return withRest(faultyCliRunner(faults, settings, sandbox), () =>
+    restOfSandbox(faultyRestApi(faults, settings, sandbox)),
+  );
+}
+
+/** A fixture CLI as a process, as the server would run it (through this Node, as any npm-installed CLI). */
+export function fixtureProcess(name: FixtureName, env: Record<string, string> = {}): CliCommand {
   return { command: process.execPath, args: [fixturePath(name)], env, display: fixturePath(name) };
+}
+
+let fakeRuns = 0;
+
+/**
+ * The scripted fake in this process (test/fixtures/bin/lib/face.mjs: the function its executable runs),
+ * with `env` as the executable would read it: the same argv give the same bytes, and no process starts.
+ */
+export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CommandRunner {
+  const runner = new InProcessRunner(fixturePath(name), async (args) => {
+    const answer = await fakeMembrane(args, { ...process.env, ...env }, ++fakeRuns);
+    const stdout =
+      typeof answer.stdout === "string" ? answer.stdout : Buffer.from(answer.stdout).toString("utf8");
+    return { stdout, stderr: answer.stderr, exitCode: answer.exitCode };
+  });
+  // With `backend: "api"`: the fake's REST front over the same scenario and record.
+  return withRest(runner, () => restOfFake(env));
 }
 
 /** The built sandbox as a CLI, with a fresh state directory. */
@@ -41,6 +91,26 @@ export function sandboxCli(extraEnv: Record<string, string> = {}): CliCommand {
     env: { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir, ...extraEnv },
     display: SANDBOX_BIN,
   };
+}
+
+/** The fault bin as a CLI, with `fault` on (CUSTOMERIO_SANDBOX_FAULT) and a fresh state directory. */
+export function faultyCli(fault: string, extraEnv: Record<string, string> = {}): CliCommand {
+  const stateDir = tempDir("cio-test-faulty-");
+  return {
+    command: process.execPath,
+    args: [FAULTY_SANDBOX_BIN],
+    env: { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir, CUSTOMERIO_SANDBOX_FAULT: fault, ...extraEnv },
+    display: FAULTY_SANDBOX_BIN,
+  };
+}
+
+/**
+ * The sandbox in this process, as --sandbox runs it (workspace in memory unless a state folder is named);
+ * with `backend: "api"`, the same sandbox's REST face (one workspace behind both faces).
+ */
+export function sandboxRunner(options: SandboxOptions = {}): CommandRunner {
+  const sandbox = createSandbox(options);
+  return withRest(runnerOver(sandbox), () => restOfSandbox(sandboxApi(sandbox)));
 }
 
 export interface InMemoryHarness {
@@ -56,7 +126,7 @@ export interface InMemoryHarness {
  * or fake-membrane's REST front), in process.
  */
 export async function startInMemory(
-  cli: CliCommand,
+  cli: CliCommand | CommandRunner,
   flags: string[] = ["--no-cache"],
   options: {
     start?: boolean;

@@ -10,15 +10,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/log.js";
 import { buildApiBackend } from "../../src/membrane/api/build.js";
 import { GivenToken, MintedToken } from "../../src/membrane/api/token.js";
-import { MembraneCli } from "../../src/membrane/cli.js";
-import { sandboxApiOver } from "../../src/sandbox/rest/in-process.js";
-import { mintSandboxToken, newSecret, stateSecret } from "../../src/sandbox/rest/token.js";
+import { MembraneCli } from "../../src/membrane/cli/cli.js";
+import { runnerOver } from "../../src/sandbox/launch.js";
+import { mintSandboxToken, newSecret } from "../../src/sandbox/rest/token.js";
+import type { FaultSettings } from "../fixtures/faulty-sandbox/faults.js";
+import { faultyRestApi } from "../fixtures/faulty-sandbox/rest-faults.js";
+import { restOfSandbox, withRest } from "../helpers/backends.js";
 import { quickClock } from "../helpers/clocks.js";
 import {
   type InMemoryHarness,
   resultJson,
   resultText,
-  sandboxCli,
+  sandboxRunner,
   startInMemory,
 } from "../helpers/harness.js";
 
@@ -29,10 +32,13 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** The sandbox CLI and its REST face over one state folder, with a fetch that counts what it is sent. */
-function sandboxWithCounter(env: Record<string, string> = {}) {
-  const cli = sandboxCli(env);
-  const api = sandboxApiOver(cli.env["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "", cli.env);
+/**
+ * A sandbox in this process (with `faults` on its REST face: test/fixtures/faulty-sandbox/rest-faults.ts),
+ * its CLI face as the runner and its REST face behind a fetch that counts what it is sent.
+ */
+function sandboxWithCounter(faults = "", settings: Omit<FaultSettings, "faults"> = {}) {
+  const api = faultyRestApi(faults, settings);
+  const cli = withRest(runnerOver(api.sandbox), () => restOfSandbox(api));
   const sent: Request[] = [];
   const fetch = async (url: string, init: RequestInit) => {
     const request = new Request(url, init);
@@ -47,7 +53,8 @@ const call = (name: string, args: Record<string, unknown> = {}) =>
 
 describe("the REST backend", () => {
   it("answers as the CLI backend does, over the same workspace", async () => {
-    const cli = sandboxCli();
+    // One sandbox behind both servers: its CLI face for one, its REST face for the other.
+    const cli = sandboxRunner();
     const viaCli = await startInMemory(cli, CONNECTION);
     const viaApi = await startInMemory(cli, CONNECTION, { backend: "api" });
     try {
@@ -79,10 +86,7 @@ describe("the REST backend", () => {
 
   it("retries a 429 after its Retry-After and then succeeds", async () => {
     const clock = quickClock();
-    const { cli, fetch, sent } = sandboxWithCounter({
-      CUSTOMERIO_SANDBOX_FAULT: "rate-limit",
-      CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
-    });
+    const { cli, fetch, sent } = sandboxWithCounter("rate-limit", { failTimes: 1 });
     harness = await startInMemory(cli, CONNECTION, { backend: "api", clock, api: { fetch }, start: false });
     const result = await call("proxy_request", { method: "GET", path: "/v1/segments" });
     expect(result.isError, resultText(result)).toBeFalsy();
@@ -92,7 +96,7 @@ describe("the REST backend", () => {
 
   it("does not repeat a write that met a 503, and says what happened", async () => {
     const clock = quickClock();
-    const { cli, fetch, sent } = sandboxWithCounter({ CUSTOMERIO_SANDBOX_FAULT: "server-error" });
+    const { cli, fetch, sent } = sandboxWithCounter("server-error");
     harness = await startInMemory(cli, CONNECTION, { backend: "api", clock, api: { fetch }, start: false });
     const result = await call("proxy_request", { method: "POST", path: "/v1/segments", body: { name: "x" } });
     expect(result.isError).toBe(true);
@@ -101,10 +105,7 @@ describe("the REST backend", () => {
   });
 
   it("stops a call at the timeout, and a cancelled one at once", async () => {
-    const { cli, fetch } = sandboxWithCounter({
-      CUSTOMERIO_SANDBOX_FAULT: "slow",
-      CUSTOMERIO_SANDBOX_DELAY_MS: "4000",
-    });
+    const { cli, fetch } = sandboxWithCounter("slow", { delayMs: 4000 });
     harness = await startInMemory(cli, [...CONNECTION, "--timeout", "1"], { backend: "api", api: { fetch } });
     const late = await call("proxy_request", { method: "GET", path: "/v1/segments" });
     expect(late.isError).toBe(true);
@@ -131,7 +132,7 @@ describe("the REST backend", () => {
   }, 30_000);
 
   it("reports a refused token as not logged in, with what to do, and no secret", async () => {
-    const { cli, fetch } = sandboxWithCounter({ CUSTOMERIO_SANDBOX_FAULT: "not-logged-in" });
+    const { cli, fetch } = sandboxWithCounter("not-logged-in");
     harness = await startInMemory(cli, ["--no-cache"], { backend: "api", api: { fetch }, start: false });
     const status = resultJson<{ loggedIn: boolean | null; problems: string[]; nextStep: string | null }>(
       await call("connection_status"),
@@ -163,8 +164,8 @@ describe("the REST backend", () => {
   });
 
   it("refuses a workspace-admin token before sending anything", async () => {
-    const { cli, fetch, sent } = sandboxWithCounter();
-    const secret = stateSecret(cli.env["CUSTOMERIO_SANDBOX_STATE_DIR"] ?? "");
+    const { cli, api, fetch, sent } = sandboxWithCounter();
+    const secret = api.sandbox.tokenSecret();
     const tokens = new MintedToken(async () => mintSandboxToken(secret, { isAdmin: true }), "test");
     harness = await startInMemory(cli, CONNECTION, { backend: "api", api: { fetch, tokens }, start: false });
     const result = await call("proxy_request", { method: "GET", path: "/v1/segments" });
@@ -175,7 +176,7 @@ describe("the REST backend", () => {
 
   it("mints its token with `membrane token` through the CLI it found, once, and keeps it out of results", async () => {
     const { cli, api, sent } = sandboxWithCounter();
-    // No token source given: the default one runs the sandbox bin's `token` command.
+    // No token source given: the default one runs the CLI's `token` command (the same sandbox's CLI face).
     harness = await startInMemory(cli, CONNECTION, {
       backend: "api",
       api: { fetch: api.fetch, tokens: undefined },
@@ -199,7 +200,7 @@ describe("the REST backend", () => {
   });
 
   it("never writes the token in a log line (debug included) or an error", async () => {
-    const { cli, api } = sandboxWithCounter({ CUSTOMERIO_SANDBOX_FAULT: "server-error" });
+    const { cli, api } = sandboxWithCounter("server-error");
     const lines: string[] = [];
     const log: Logger = {
       debug: (message, data) => lines.push(`${message} ${JSON.stringify(data ?? {})}`),

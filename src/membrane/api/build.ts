@@ -4,7 +4,7 @@
  * in-process REST face in tests and `--sandbox --backend api`), and its own limit on requests in flight.
  */
 import type { Logger } from "../../log.js";
-import type { MembraneCli } from "../cli.js";
+import type { MembraneCli } from "../cli/cli.js";
 import type { Clock } from "../clock.js";
 import { ApiBackend } from "./api-backend.js";
 import { type FetchLike, MembraneHttp } from "./http.js";
@@ -37,7 +37,7 @@ export function tokenSourceFor(settings: ApiSettings, cli: MembraneCli, clock?: 
   if (settings.membraneToken !== undefined) return new GivenToken(settings.membraneToken);
   return new MintedToken(
     (args, options) => cli.run(args, options),
-    `\`membrane token\` run by ${cli.command.display} (in memory; refreshed before it expires)`,
+    `\`membrane token\` run by ${cli.display} (in memory; refreshed before it expires)`,
     clock,
   );
 }

@@ -8,7 +8,7 @@
  */
 import { CliError } from "../../errors.js";
 import { scrubSecrets } from "../../redact/scrub.js";
-import { hintForStatus, pickNumber, readErrorObject, trimMessage } from "../cli-failure.js";
+import { hintForStatus, pickNumber, readErrorObject, trimMessage } from "../cli/cli-failure.js";
 
 /** The seconds a Retry-After header asks for (delta-seconds or an HTTP date), when it says. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {

@@ -9,8 +9,8 @@ import type { z } from "zod";
 import { CliError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import type { CallOptions } from "../backend.js";
+import { CliSlots } from "../cli/slots.js";
 import { type Clock, systemClock } from "../clock.js";
-import { CliSlots } from "../slots.js";
 import { failureFromResponse } from "./failure.js";
 import type { TokenSource } from "./token.js";
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { dispatch, isWriteMethod, normalizePath } from "../api/router.js";
 import { findAction } from "../catalog/catalog.js";
 import { type ActionSpec, readsOnly } from "../catalog/types.js";
-import { requireReady } from "../connection.js";
+import { type AccountConnections, requireReady } from "../connection.js";
 import { SandboxFailure } from "../failure.js";
 import { applyDefaults } from "../input/defaults.js";
 import { validateInput } from "../input/validate.js";
@@ -41,14 +41,14 @@ export type ActRequest = z.infer<typeof ActRequest>;
 export interface ActContext {
   store: WorkspaceStore;
   catalog: ActionSpec[];
-  env: NodeJS.ProcessEnv;
+  connections: AccountConnections;
 }
 
 const newRunId = () => `run_${randomBytes(12).toString("hex")}`;
 
 export async function act(request: ActRequest, context: ActContext): Promise<unknown> {
   if (!request.connectionId) throw new SandboxFailure("connectionId is required here", { status: 400 });
-  requireReady(request.connectionId, context.env);
+  requireReady(context.connections, request.connectionId);
   const actionRunId = newRunId();
   try {
     const output = request.api ? await rawRequest(request.api, context) : await runAction(request, context);

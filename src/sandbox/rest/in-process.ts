@@ -1,18 +1,16 @@
 /**
- * The sandbox behind the REST backend in this process (`--sandbox --backend api`, tests, the bench): its REST
- * face as the backend's fetch, over a workspace in a state folder (a fresh temp folder by default, removed
- * at exit), and sandbox tokens minted in memory (no process at all).
+ * A sandbox's REST face as the REST backend's fetch (`--sandbox --backend api`, tests, the bench): the
+ * handler over the sandbox (its workspace, catalog and connections, shared with its CLI face), with fetch's
+ * signature, at a URL no network can reach, and tokens the sandbox signs, minted in memory (no process).
  */
-import { buildCatalog } from "../catalog/catalog.js";
-import { createSandboxLaunch } from "../launch.js";
-import { WorkspaceStore } from "../state/store.js";
+import { createSandbox, Sandbox, type SandboxOptions } from "../sandbox.js";
 import { createRestFace, type FetchHandler } from "./face.js";
-import { mintSandboxToken, stateSecret, verifySandboxToken } from "./token.js";
+import { mintSandboxToken } from "./token.js";
 
 /** Where the in-process face "is": a reserved name (RFC 2606) that no request can ever reach on a network. */
 export const IN_PROCESS_SANDBOX_URL = "http://customerio-mcp-sandbox.invalid";
 
-export interface InProcessSandboxApi {
+export interface SandboxApi {
   baseUrl: string;
   /** The REST face with fetch's signature (a URL and init), for the REST backend's injected fetch. */
   fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -20,31 +18,20 @@ export interface InProcessSandboxApi {
   handler: FetchHandler;
   /** A fresh sandbox token (an hour's life), as `membrane token` would print one. */
   mintToken: () => Promise<string>;
-  stateDir: string;
+  sandbox: Sandbox;
 }
 
-export async function createInProcessSandboxApi(
-  options: { stateDir?: string; env?: NodeJS.ProcessEnv; latencyMs?: number } = {},
-): Promise<InProcessSandboxApi> {
-  const stateDir = options.stateDir ?? (await createSandboxLaunch()).stateDir;
-  return sandboxApiOver(stateDir, options.env ?? process.env, options.latencyMs);
-}
-
-/** The REST face over the workspace in `stateDir`, and tokens it accepts. */
-export function sandboxApiOver(
-  stateDir: string,
-  env: NodeJS.ProcessEnv,
-  latencyMs?: number,
-): InProcessSandboxApi {
-  const secret = stateSecret(stateDir);
-  const handler = createRestFace({
-    store: new WorkspaceStore(stateDir),
-    catalog: buildCatalog(env),
-    verifyToken: (token) => verifySandboxToken(secret, token),
-    env,
-    latencyMs,
-  });
-  const mintToken = async () => mintSandboxToken(secret);
+/**
+ * The REST face of `sandbox` (a new one of `options` when given options); `wrap` puts something around its
+ * handler (the fault equipment of test/fixtures/faulty-sandbox does).
+ */
+export function sandboxApi(
+  sandbox: Sandbox | SandboxOptions = {},
+  wrap: (handler: FetchHandler) => FetchHandler = (handler) => handler,
+): SandboxApi {
+  const over = sandbox instanceof Sandbox ? sandbox : createSandbox(sandbox);
+  const handler = wrap(createRestFace(over));
+  const mintToken = async () => mintSandboxToken(over.tokenSecret());
   const fetch = (url: string, init: RequestInit) => handler(new Request(url, init));
-  return { baseUrl: IN_PROCESS_SANDBOX_URL, fetch, handler, mintToken, stateDir };
+  return { baseUrl: IN_PROCESS_SANDBOX_URL, fetch, handler, mintToken, sandbox: over };
 }

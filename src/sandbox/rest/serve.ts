@@ -1,15 +1,16 @@
 /**
  * `customerio-mcp-sandbox serve --port <n> [--host 127.0.0.1]`: the REST face on a loopback HTTP server, for
  * the REST backend in another process (`--backend api --membrane-api-url <url>` with MEMBRANE_TOKEN) and the
- * bench. Prints one JSON line `{"url", "token"}` on stdout once listening; stops on SIGINT/SIGTERM.
- * CUSTOMERIO_SANDBOX_LATENCY_MS delays every answer (a network), CUSTOMERIO_SANDBOX_FAULT applies.
+ * bench. Prints one JSON line `{"url", "token"}` on stdout once listening; stops on SIGINT/SIGTERM. Serves
+ * the sandbox it is given (the bin's, configured from its environment by env.ts: its latency delays every
+ * answer, as a network would); `wrap` puts something around the face (the fault bin's faults).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
-import { stateDirectory } from "../state/store.js";
+import type { Sandbox } from "../sandbox.js";
 import type { FetchHandler } from "./face.js";
-import { sandboxApiOver } from "./in-process.js";
-import { mintSandboxToken, stateSecret } from "./token.js";
+import { sandboxApi } from "./in-process.js";
+import { mintSandboxToken } from "./token.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
@@ -54,7 +55,11 @@ export function listen(handler: FetchHandler, port: number, host = "127.0.0.1") 
   });
 }
 
-export async function serveMain(argv: string[]): Promise<number> {
+export async function serveMain(
+  sandbox: Sandbox,
+  argv: string[],
+  wrap?: (handler: FetchHandler) => FetchHandler,
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: "string" }, host: { type: "string" } },
@@ -70,11 +75,9 @@ export async function serveMain(argv: string[]): Promise<number> {
     process.stderr.write("error: the sandbox serves on loopback only (--host 127.0.0.1, ::1 or localhost)\n");
     return 2;
   }
-  const stateDir = stateDirectory();
-  const latency = Number(process.env["CUSTOMERIO_SANDBOX_LATENCY_MS"] ?? 0);
-  const api = sandboxApiOver(stateDir, process.env, Number.isFinite(latency) && latency > 0 ? latency : 0);
+  const api = sandboxApi(sandbox, wrap);
   const served = await listen(api.handler, port, host);
-  const token = mintSandboxToken(stateSecret(stateDir), { ttlSeconds: 24 * 3600 });
+  const token = mintSandboxToken(sandbox.tokenSecret(), { ttlSeconds: 24 * 3600 });
   process.stdout.write(`${JSON.stringify({ url: served.url, token })}\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { doctorCommand, personFix } from "../../../src/doctor/next-steps.js";
 import { CliError } from "../../../src/errors.js";
-import { hintForStatus } from "../../../src/membrane/cli-failure.js";
+import { hintForStatus } from "../../../src/membrane/cli/cli-failure.js";
 
 const AGENT_WORDS = /connection_status|search_actions|run_action|ask for less|call again/i;
 

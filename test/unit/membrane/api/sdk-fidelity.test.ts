@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiBackend } from "../../../../src/membrane/api/api-backend.js";
 import { buildApiBackend } from "../../../../src/membrane/api/build.js";
 import { GivenToken } from "../../../../src/membrane/api/token.js";
-import { MembraneCli } from "../../../../src/membrane/cli.js";
+import { MembraneCli } from "../../../../src/membrane/cli/cli.js";
 import { mintSandboxToken, newSecret } from "../../../../src/sandbox/rest/token.js";
 import actRequestDto from "../../../fixtures/openapi/act-request-dto.json" with { type: "json" };
 import {
