@@ -6,7 +6,8 @@
  * `required` is kept as written here (a name may sit in another allOf/anyOf member than its property);
  * required.ts prunes what names nothing. It knows nothing of the root or of client profiles.
  */
-import { convertCombinators } from "./combinators.js";
+import { convertChecked } from "./checked-keywords.js";
+import { convertCombinators, mergeInto } from "./combinators.js";
 import {
   childPath,
   copyValueKeywords,
@@ -55,8 +56,10 @@ export function convertNode(
   convertObject(node, out, ctx, path, depth);
   convertArray(node, out, ctx, path, depth);
   convertCombinators(node, out, ctx, path, depth, convertNode);
+  convertChecked(node, out, ctx, path, depth, convertNode);
   if (out.type === undefined && out.anyOf === undefined && out.allOf === undefined) {
-    if (out.properties !== undefined || out.additionalProperties !== undefined) out.type = "object";
+    const keyed = out.patternProperties !== undefined || out.propertyNames !== undefined;
+    if (out.properties !== undefined || out.additionalProperties !== undefined || keyed) out.type = "object";
     else if (out.items !== undefined) out.type = "array";
   }
   if (isArrayType(out.type) && out.items === undefined) out.items = {};
@@ -85,10 +88,31 @@ function convertRef(
     return textOf(siblings);
   }
   if (!ctx.refs.canEnter(ref)) {
-    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": any value accepted there`);
-    return textOf(overlay(found.target, siblings) as Schema);
+    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": only its own bounds are kept`);
+    return shallow(overlay(found.target, siblings));
   }
-  return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
+  if (isAnyValue(siblings)) {
+    return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
+  }
+  // 2020-12 applies a $ref and the keywords beside it, both (a sibling used to replace the target's).
+  const target = ctx.refs.within(ref, () => convertNode(found.target, ctx, path, depth + 1));
+  const own = convertNode(siblings, ctx, path, depth + 1);
+  if (target === undefined || own === undefined) return undefined;
+  const merged: Schema = { ...target, ...textOf(siblings) };
+  return mergeInto(merged, own) ? merged : { ...textOf(siblings), allOf: [target, own] };
+}
+
+/** Where a recursive definition is cut short: its type and bounds (no subschemas), so they still hold. */
+function shallow(node: unknown): Schema {
+  if (!isPlainObject(node)) return {};
+  const out: Schema = {};
+  copyValueKeywords(node, out, () => {});
+  convertType(node, out);
+  for (const key of ["minProperties", "maxProperties", "multipleOf"]) {
+    if (typeof node[key] === "number") out[key] = node[key];
+  }
+  if (isArrayType(out.type) || Array.isArray(out.anyOf)) out.items = {};
+  return out;
 }
 
 /** `type` as a string, or `[t, "null"]` for a nullable one; several types become an `anyOf`. */
@@ -127,11 +151,9 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
       }
       if (isPlainObject(child) && child.required === true) required.add(name); // draft-03 style
       const converted = convertNode(child, ctx, where, depth + 1);
-      if (converted === undefined) {
-        ctx.notes.push(`${showPath(where)} accepts no value and was left out`);
-        continue;
-      }
-      setOwn(properties, name, converted);
+      if (converted === undefined) ctx.notes.push(`${showPath(where)} accepts no value: it must be left out`);
+      setOwn(properties, name, converted ?? false); // `false` stays in the faithful schema: it is checked
+
     }
     out.properties = properties;
   }
@@ -149,8 +171,19 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
 }
 
 function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
-  const items = node.items;
   const where = `${path}[]`;
+  if (Array.isArray(node.prefixItems) && !Array.isArray(node.items)) {
+    // 2020-12 tuples: `items` then holds the elements after the listed positions (`false`: none).
+    if (node.prefixItems.length > 0) {
+      out.prefixItems = node.prefixItems.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
+    }
+    if (node.items === false) {
+      capItems(out, node.prefixItems.length);
+      out.items = {};
+    } else out.items = convertNode(node.items, ctx, where, depth + 1) ?? {};
+    return;
+  }
+  const items = node.items;
   if (items === undefined) return;
   if (items === false) {
     out.items = {};
@@ -162,8 +195,14 @@ function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: stri
     if (items.length > 0)
       out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
     out.items = {};
+    if (node.additionalItems === false) capItems(out, items.length);
     ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
   } else {
     out.items = convertNode(items, ctx, where, depth + 1) ?? {};
   }
+}
+
+/** At most `count` elements (a closed tuple), keeping a tighter `maxItems`. */
+function capItems(out: Schema, count: number): void {
+  out.maxItems = typeof out.maxItems === "number" ? Math.min(out.maxItems, count) : count;
 }

@@ -8,7 +8,7 @@
  * at most 5,000 properties and 1,000 enum values).
  */
 
-import { isSafeKey } from "./advertise.js";
+import { isSafeKey, keyRule } from "./property-keys.js";
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
 import type { SchemaProfile } from "./types.js";
 
@@ -98,7 +98,7 @@ function walk(
   }
   if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, depth + 1);
   for (const [name, child] of Object.entries(properties ?? {})) {
-    if (!isSafeKey(name)) problems.push(`${where}: property key ${JSON.stringify(name)}`);
+    if (!isSafeKey(name, keyRule(profile))) problems.push(`${where}: property key ${JSON.stringify(name)}`);
     totals.properties += 1;
     walk(child, `${where}.${name}`, profile, false, problems, totals, depth + 1);
   }

@@ -40,6 +40,31 @@ const KEYWORD_ORDER = [
 ] as const;
 
 export const ALLOWED_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_ORDER);
+
+/**
+ * Standard keywords kept in the faithful schema only (checked-keywords.ts), written after the others: no
+ * client dialect takes them, so advertise.ts removes them and says them in words.
+ */
+export const CHECKED_KEYWORDS = [
+  "prefixItems",
+  "multipleOf",
+  "minProperties",
+  "maxProperties",
+  "patternProperties",
+  "propertyNames",
+  "dependentRequired",
+  "dependentSchemas",
+  "contains",
+  "minContains",
+  "maxContains",
+  "not",
+  "if",
+  "then",
+  "else",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+] as const;
+const CHECKED_MAPS = new Set(["patternProperties", "dependentSchemas"]);
 export const JSON_TYPES: ReadonlySet<string> = new Set([
   "string",
   "number",
@@ -181,9 +206,18 @@ export function orderKeys(node: Schema): Schema {
       out[key] = value;
     }
   }
-  // A tuple's positions (convert.ts): faithful schema only, never advertised (advertise.ts removes them).
-  if (Array.isArray(node.prefixItems)) {
-    out.prefixItems = node.prefixItems.map((child) => (isPlainObject(child) ? orderKeys(child) : child));
+  // Faithful schema only (a tuple's positions, checked-keywords.ts): advertise.ts removes them.
+  const order = (child: unknown) => (isPlainObject(child) ? orderKeys(child) : child);
+  for (const key of CHECKED_KEYWORDS) {
+    const value = node[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) out[key] = value.map(order);
+    else if (key === "dependentRequired") out[key] = value;
+    else if (CHECKED_MAPS.has(key) && isPlainObject(value)) {
+      const map: Schema = {};
+      for (const [name, child] of Object.entries(value)) setOwn(map, name, order(child));
+      out[key] = map;
+    } else out[key] = order(value);
   }
   return out;
 }

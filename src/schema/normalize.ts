@@ -19,6 +19,7 @@ import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
 import { profileAlternative, profileRoot } from "./profiles/profile.js";
+import { keyRule } from "./property-keys.js";
 import { mentionsProto, protoSafeSchema, protoSafeValue } from "./proto-key.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
@@ -70,7 +71,7 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     if (converted === undefined) throw new SchemaConversionError("the input schema accepts no value at all");
     pruneRequired(converted);
     const faithfulSchema = orderKeys(converted);
-    const advertised = advertise(converted, "", notes);
+    const advertised = advertise(converted, "", notes, keyRule(profile));
     const root = shapeRoot(advertised.schema, notes);
     root.description ??= explainRequiredSets(converted);
     const profiled = profileRoot(root.schema, profile, notes);
