@@ -70,10 +70,13 @@ function walk(
   totals: { properties: number; enumValues: number; depth: number },
   depth: number,
 ): void {
-  const nests = (t: unknown) => t === "object" || t === "array";
-  if (isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(nests) : nests(node.type))) {
-    totals.depth = Math.max(totals.depth, depth); // OpenAI counts the nesting of objects and arrays
-  }
+  // OpenAI's nesting, read safely (openai-strict.ts): the root and each object below it are levels.
+  const isObject = (t: unknown) => t === "object";
+  const level =
+    isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(isObject) : isObject(node.type))
+      ? depth + 1
+      : depth;
+  totals.depth = Math.max(totals.depth, level);
   if (typeof node === "boolean") return void problems.push(`${where}: bare boolean schema`);
   if (!isPlainObject(node)) return void problems.push(`${where}: not a schema object`);
   for (const key of Object.keys(node)) {
@@ -94,13 +97,13 @@ function walk(
   if (types.includes("array") && !isPlainObject(node.items)) problems.push(`${where}: array without items`);
   const extra = node.additionalProperties;
   if (extra !== undefined && typeof extra !== "boolean") {
-    walk(extra, `${where}.*`, profile, false, problems, totals, depth + 1);
+    walk(extra, `${where}.*`, profile, false, problems, totals, level);
   }
-  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, depth + 1);
+  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, level);
   for (const [name, child] of Object.entries(properties ?? {})) {
     if (!isSafeKey(name, keyRule(profile))) problems.push(`${where}: property key ${JSON.stringify(name)}`);
     totals.properties += 1;
-    walk(child, `${where}.${name}`, profile, false, problems, totals, depth + 1);
+    walk(child, `${where}.${name}`, profile, false, problems, totals, level);
   }
   if (Array.isArray(node.enum)) totals.enumValues += node.enum.length;
   for (const key of ["anyOf", "oneOf", "allOf"]) {

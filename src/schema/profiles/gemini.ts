@@ -18,7 +18,14 @@ import {
   uniqueByJson,
   withSentence,
 } from "../keywords.js";
-import { asJsonText, describeDropped, hasProperties, inferType, type Profiled } from "./profile-common.js";
+import {
+  asJsonText,
+  describeDropped,
+  escapeHatch,
+  hasProperties,
+  inferType,
+  type Profiled,
+} from "./profile-common.js";
 
 const CLIENT = "Gemini";
 
@@ -54,9 +61,11 @@ export function toGemini(node: Schema, path: string, notes: string[], isRoot = f
       setOwn(properties, name, converted.schema);
       decoders.set(name, { decoder: converted.decoder, optional: false });
     }
+    // Gemini's objects take only what they declare: an open one takes its other properties as JSON text.
+    const extra = escapeHatch(n, properties, { path, notes, client: CLIENT, nullable: false });
     out.properties = properties;
     if (Array.isArray(n.required) && n.required.length > 0) out.required = n.required;
-    decoder = objectDecoder(decoders);
+    decoder = objectDecoder(decoders, extra);
   }
   describeDropped(n, out);
   return { schema: out, decoder };
