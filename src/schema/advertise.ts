@@ -54,7 +54,8 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
   const said = sayChecked(node);
   for (const key of CHECKED_KEYWORDS) delete out[key];
   // Keys matching a pattern are allowed even where other keys are not: the faithful check sorts them.
-  if (node.patternProperties !== undefined && out.additionalProperties === false) delete out.additionalProperties;
+  if (node.patternProperties !== undefined && out.additionalProperties === false)
+    delete out.additionalProperties;
   const decoders: Decoder[] = [];
   let own: Decoder = null;
   let others: Decoder = null;
@@ -136,7 +137,8 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
     else out[key] = kept.map((m) => m.schema);
     for (const m of kept) decoders.push(m.decoder);
   }
-  if (others !== null) own = { kind: "object", properties: own?.kind === "object" ? own.properties : new Map(), others };
+  if (others !== null)
+    own = { kind: "object", properties: own?.kind === "object" ? own.properties : new Map(), others };
   if (said.length > 0) out.description = withSentence(out.description, said.join(" "));
   const decoder = decoders.some((d) => d?.kind === "array")
     ? (decoders.find((d) => d?.kind === "array") ?? null)

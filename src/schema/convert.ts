@@ -30,6 +30,11 @@ export interface ConvertContext {
   notes: string[];
   /** Nodes still allowed; guards against definitions that fan out exponentially when inlined. */
   budget: number;
+  /**
+   * Recursive definitions cut short, by `$ref`: the name under which the faithful schema's `$defs` holds
+   * them in full (normalize.ts converts them), so the check follows the recursion to any depth.
+   */
+  cuts: Map<string, string>;
 }
 
 const MAX_DEPTH = 24;
@@ -88,8 +93,14 @@ function convertRef(
     return textOf(siblings);
   }
   if (!ctx.refs.canEnter(ref)) {
-    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": only its own bounds are kept`);
-    return shallow(overlay(found.target, siblings));
+    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": shown only in part`);
+    let name = ctx.cuts.get(ref);
+    if (name === undefined) {
+      name = `cut${ctx.cuts.size}`;
+      ctx.cuts.set(ref, name);
+    }
+    // Shown: the definition's own type and bounds; checked: all of it, through the faithful `$defs`.
+    return { ...shallow(overlay(found.target, siblings)), $ref: `#/$defs/${name}` };
   }
   if (isAnyValue(siblings)) {
     return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
@@ -102,7 +113,7 @@ function convertRef(
   return mergeInto(merged, own) ? merged : { ...textOf(siblings), allOf: [target, own] };
 }
 
-/** Where a recursive definition is cut short: its type and bounds (no subschemas), so they still hold. */
+/** Where a recursive definition is cut short, what clients are shown: its type and bounds, no subschemas. */
 function shallow(node: unknown): Schema {
   if (!isPlainObject(node)) return {};
   const out: Schema = {};
@@ -153,7 +164,6 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
       const converted = convertNode(child, ctx, where, depth + 1);
       if (converted === undefined) ctx.notes.push(`${showPath(where)} accepts no value: it must be left out`);
       setOwn(properties, name, converted ?? false); // `false` stays in the faithful schema: it is checked
-
     }
     out.properties = properties;
   }

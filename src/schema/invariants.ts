@@ -8,8 +8,8 @@
  * at most 5,000 properties and 1,000 enum values).
  */
 
-import { isSafeKey, keyRule } from "./property-keys.js";
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
+import { isSafeKey, keyRule } from "./property-keys.js";
 import type { SchemaProfile } from "./types.js";
 
 const STRICT_MAX_DEPTH = 10;

@@ -46,6 +46,7 @@ export const ALLOWED_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_ORDER);
  * client dialect takes them, so advertise.ts removes them and says them in words.
  */
 export const CHECKED_KEYWORDS = [
+  "$ref",
   "prefixItems",
   "multipleOf",
   "minProperties",

@@ -66,11 +66,12 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
   const notes: string[] = [];
   let result: NormalizedSchema;
   try {
-    const ctx: ConvertContext = { refs: new RefResolver(input), notes, budget: NODE_BUDGET };
+    const refs = new RefResolver(input);
+    const ctx: ConvertContext = { refs, notes, budget: NODE_BUDGET, cuts: new Map() };
     const converted = input === undefined || input === null ? {} : convertNode(input, ctx, "", 0);
     if (converted === undefined) throw new SchemaConversionError("the input schema accepts no value at all");
     pruneRequired(converted);
-    const faithfulSchema = orderKeys(converted);
+    const faithfulSchema = withCutDefinitions(orderKeys(converted), ctx);
     const advertised = advertise(converted, "", notes, keyRule(profile));
     const root = shapeRoot(advertised.schema, notes);
     root.description ??= explainRequiredSets(converted);
@@ -150,6 +151,20 @@ function profileLimits(profile: SchemaProfile, faithful: Schema, advertised: Sch
     return "Null for an optional argument means it is left out: to send a null value itself, use run_action.";
   }
   return undefined;
+}
+
+/** The recursive definitions cut short in `root` (convert.ts), in full under `$defs`, for the check. */
+function withCutDefinitions(root: Schema, ctx: ConvertContext): Schema {
+  if (ctx.cuts.size === 0) return root;
+  const defs: Schema = {};
+  for (const [ref, name] of ctx.cuts) {
+    // Converting one may cut another: the map grows while it is walked, and each is converted once.
+    const found = ctx.refs.resolve(ref);
+    const def = found.kind === "local" ? convertNode(found.target, ctx, "", 0) : {};
+    if (def !== undefined) pruneRequired(def);
+    defs[name] = def === undefined ? false : orderKeys(def);
+  }
+  return { ...root, $defs: defs };
 }
 
 /** The faithful check; a `__proto__` property is checked under a stand-in name (proto-key.ts). */

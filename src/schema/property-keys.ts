@@ -31,7 +31,8 @@ export function safeKey(key: string, taken: ReadonlySet<string>, rule: KeyRule):
       .replace(rule.disallowed, "_")
       .replace(/^_+|_+$/g, "")
       .slice(0, 60) || "property";
-  if (!isSafeKey(base, rule)) base = /^[a-zA-Z]/.test(base) ? `${base.slice(0, 59)}_` : `_${base.slice(0, 59)}`;
+  if (!isSafeKey(base, rule))
+    base = /^[a-zA-Z]/.test(base) ? `${base.slice(0, 59)}_` : `_${base.slice(0, 59)}`;
   let name = base;
   for (let n = 2; taken.has(name) || !isSafeKey(name, rule); n++) name = `${base}_${n}`;
   return name;

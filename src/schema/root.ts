@@ -87,7 +87,9 @@ export function shapeRoot(given: Schema, notes: string[]): ShapedRoot {
   // An object root that also takes null (`type: ["object", "null"]`, `nullable: true`) is an object root:
   // tool arguments are always an object, and the faithful check still takes a null input.
   const objectOrNull =
-    Array.isArray(given.type) && given.type.includes("object") && given.type.every((t) => t === "object" || t === "null");
+    Array.isArray(given.type) &&
+    given.type.includes("object") &&
+    given.type.every((t) => t === "object" || t === "null");
   const root = objectOrNull ? { ...given, type: "object" } : given;
   const alternatives = Array.isArray(root.anyOf) ? (root.anyOf as Schema[]) : [];
   const isObjectish = root.type === undefined || root.type === "object";

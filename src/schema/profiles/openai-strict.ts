@@ -153,7 +153,9 @@ function alternatives(node: Schema, path: string, notes: string[], levels: numbe
     const combined = { ...shared };
     return toStrict(mergeInto(combined, alt) ? combined : alt, path, notes, false, levels, budget);
   });
-  const strings = parts.filter((part) => baseType(part.schema) === "string" || part.schema.anyOf !== undefined);
+  const strings = parts.filter(
+    (part) => baseType(part.schema) === "string" || part.schema.anyOf !== undefined,
+  );
   if (strings.length > 1 && strings.some((part) => part.decoder?.kind === "json")) {
     return asJsonText(node, path, notes, CLIENT);
   }

@@ -127,6 +127,8 @@ export function escapeHatch(
     type: where.nullable ? ["string", "null"] : "string",
     description: where.nullable ? `${example}; or null.` : `${example}.`,
   });
-  where.notes.push(`${showPath(where.path)} takes other properties as JSON text in \`${name}\` (${where.client})`);
+  where.notes.push(
+    `${showPath(where.path)} takes other properties as JSON text in \`${name}\` (${where.client})`,
+  );
   return name;
 }

@@ -81,7 +81,9 @@ function tally(profile: Profile, entry: CorpusSchema, problems: readonly string[
     ["unwritable", /unwritable/],
   ];
   for (const problem of problems) {
-    const input = /^(?:direct|run_action) (.*?): (?:accepted|rejected|Membrane|unwritable|failed)/.exec(problem)?.[1];
+    const input = /^(?:direct|run_action) (.*?): (?:accepted|rejected|Membrane|unwritable|failed)/.exec(
+      problem,
+    )?.[1];
     for (const [kind, pattern] of kinds) {
       if (!pattern.test(problem)) continue;
       const set = counts.get(kind) ?? new Set();
@@ -146,7 +148,8 @@ export function differential(profile: Profile): void {
             args = tool && (encodeArguments(input, tool.inputSchema, profile) as Record<string, unknown>);
           } catch (error) {
             if (!(error instanceof Inexpressible)) throw error;
-            if (profile === "default" || !error.stated) {
+            // An invalid input no model could write is no problem: it could not be accepted either.
+            if (profile === "default" || (!error.stated && expected)) {
               problems.push(`direct ${show(input)}: unwritable: ${error.message}`);
             }
           }

@@ -57,7 +57,9 @@ export class Inexpressible extends Error {
 function escapeHatch(properties: Node): string | undefined {
   return Object.keys(properties).find((name) => {
     const child = properties[name];
-    return isNode(child) && /^Other properties to send, as a JSON object in text/.test(String(child.description));
+    return (
+      isNode(child) && /^Other properties to send, as a JSON object in text/.test(String(child.description))
+    );
   });
 }
 

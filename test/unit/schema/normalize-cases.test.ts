@@ -203,7 +203,9 @@ const cases: Case[] = [
     name: "array without items gets items",
     input: obj({ ids: { type: "array" } }),
     default: obj({ ids: { type: "array", items: {} } }),
-    gemini: gOpen({ ids: { type: "array", items: { description: "Give it as JSON text.", type: "string" } } }),
+    gemini: gOpen({
+      ids: { type: "array", items: { description: "Give it as JSON text.", type: "string" } },
+    }),
   },
   {
     name: "nulls are kept in the default profile (Customer.io removes an attribute set to null)",
