@@ -1,16 +1,18 @@
 /**
  * Converts one node of Membrane's DataSchema into a clean JSON Schema node: standard keywords only, `$ref`s
- * resolved (refs.ts), `referenceRecords` pick-lists turned into enums (unless `allowCustom`), `null` kept
- * where the schema allows it (type arrays, `nullable`, enums), arrays given `items`, read-only properties
- * left out. Its output is the faithful schema: what Membrane checks, used to validate every input.
+ * resolved (refs.ts; a `$ref`'s sibling keywords apply too; a recursion cut short is checked through
+ * `$defs`), `referenceRecords` pick-lists turned into enums (unless `allowCustom`), `null` kept where the
+ * schema allows it (type arrays, `nullable`, enums), arrays given `items` (arrays.ts), read-only
+ * properties left out. Its output is the faithful schema: what Membrane checks, used to validate every
+ * input, with the keywords no client is shown (checked-keywords.ts) and `false` properties kept.
  * `required` is kept as written here (a name may sit in another allOf/anyOf member than its property);
  * required.ts prunes what names nothing. It knows nothing of the root or of client profiles.
  */
+import { convertArray } from "./arrays.js";
 import { convertChecked } from "./checked-keywords.js";
 import { convertCombinators, mergeInto } from "./combinators.js";
 import {
   childPath,
-  copyValueKeywords,
   isAnyValue,
   isPlainObject,
   JSON_TYPES,
@@ -23,6 +25,7 @@ import {
 } from "./keywords.js";
 import { convertPickList } from "./pick-list.js";
 import { overlay, type RefResolver } from "./refs.js";
+import { copyValueKeywords } from "./value-keywords.js";
 
 export interface ConvertContext {
   refs: RefResolver;
@@ -59,7 +62,7 @@ export function convertNode(
   convertType(node, out);
   convertPickList(node, out);
   convertObject(node, out, ctx, path, depth);
-  convertArray(node, out, ctx, path, depth);
+  convertArray(node, out, ctx, path, depth, convertNode);
   convertCombinators(node, out, ctx, path, depth, convertNode);
   convertChecked(node, out, ctx, path, depth, convertNode);
   if (out.type === undefined && out.anyOf === undefined && out.allOf === undefined) {
@@ -178,41 +181,4 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
     if (converted === undefined) out.additionalProperties = false;
     else out.additionalProperties = isAnyValue(converted) ? true : converted;
   }
-}
-
-function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
-  const where = `${path}[]`;
-  if (Array.isArray(node.prefixItems) && !Array.isArray(node.items)) {
-    // 2020-12 tuples: `items` then holds the elements after the listed positions (`false`: none).
-    if (node.prefixItems.length > 0) {
-      out.prefixItems = node.prefixItems.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
-    }
-    if (node.items === false) {
-      capItems(out, node.prefixItems.length);
-      out.items = {};
-    } else out.items = convertNode(node.items, ctx, where, depth + 1) ?? {};
-    return;
-  }
-  const items = node.items;
-  if (items === undefined) return;
-  if (items === false) {
-    out.items = {};
-    out.maxItems = 0;
-  } else if (Array.isArray(items)) {
-    // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements anything (as
-    // draft-07 reads it without additionalItems): 2020-12's prefixItems. advertise.ts shows the union.
-    // (An empty list constrains nothing, and 2020-12 wants at least one prefixItems entry.)
-    if (items.length > 0)
-      out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
-    out.items = {};
-    if (node.additionalItems === false) capItems(out, items.length);
-    ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
-  } else {
-    out.items = convertNode(items, ctx, where, depth + 1) ?? {};
-  }
-}
-
-/** At most `count` elements (a closed tuple), keeping a tighter `maxItems`. */
-function capItems(out: Schema, count: number): void {
-  out.maxItems = typeof out.maxItems === "number" ? Math.min(out.maxItems, count) : count;
 }

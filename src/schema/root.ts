@@ -38,7 +38,7 @@ const MAX_LABEL = 60;
  * "Give one of these argument sets: (1) Label: required `a`; also `b`, `c`; (2) ...". Required fields come
  * first and are always kept; labels and optional fields are shortened, then dropped, to fit the room.
  */
-function explain(alternatives: readonly Schema[]): string {
+export function explain(alternatives: readonly Schema[]): string {
   const render = (optionalCount: number, withLabels: boolean) =>
     alternatives.map((alt, index) => {
       const required = Array.isArray(alt.required) ? alt.required.map(String) : [];

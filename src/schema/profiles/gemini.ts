@@ -2,7 +2,8 @@
  * The `gemini` profile. Gemini's classic function declarations take an OpenAPI 3.0 subset: they reject
  * `additionalProperties`, `default`, `minimum`/`maximum`, `$ref`, type arrays and (classically) `anyOf`,
  * accept `enum` only on strings and `format` only as `date-time` on strings, and reject a nested object
- * whose `properties` are empty. So: alternatives are collapsed into one declaration, non-string enum
+ * whose `properties` are empty. So: alternatives are collapsed into one declaration (each one's rules said
+ * in words), open objects take other properties as JSON text, non-string enum
  * values become strings (mapped back before the run), free-form or untyped values become JSON text, and
  * `null` cannot be sent (type arrays lose it). What is dropped is said in the description.
  */
@@ -18,6 +19,7 @@ import {
   uniqueByJson,
   withSentence,
 } from "../keywords.js";
+import { explain } from "../root.js";
 import {
   asJsonText,
   describeDropped,
@@ -95,8 +97,20 @@ function collapse(node: Schema): Schema {
   const [single] = alternatives;
   if (alternatives.length === 1 && single && mergeInto(rest, single)) return rest;
   if (alternatives.every(isObjectAlternative) && (rest.type === undefined || rest.type === "object")) {
-    const { required: _required, ...base } = rest; // each alternative has its own required set
-    return { ...base, type: "object", properties: mergeAlternativeProperties(rest, alternatives) };
+    // One object with every alternative's fields: each one's own rules are said in words instead.
+    const { required: _required, ...base } = rest;
+    const shapes = explain(alternatives).replace(
+      "Give one of these argument sets",
+      "Give one of these shapes",
+    );
+    const closed = alternatives.some((alt) => alt.additionalProperties === false);
+    const words = closed ? `${shapes} Give no fields of another shape.` : shapes;
+    return {
+      ...base,
+      description: withSentence(base.description, words),
+      type: "object",
+      properties: mergeAlternativeProperties(rest, alternatives),
+    };
   }
   const types = new Set(alternatives.map((alt) => inferType(alt)));
   const [only] = types;

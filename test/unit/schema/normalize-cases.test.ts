@@ -386,7 +386,13 @@ const cases: Case[] = [
         anyOf: [obj({ id: { type: "string" } }, { required: ["id"] }), obj({ email: { type: "string" } })],
       },
     }),
-    gemini: gOpen({ who: gOpen({ id: { type: "string" }, email: { type: "string" } }) }),
+    // Each alternative's own rules (`id` required in the first) are said in words.
+    gemini: gOpen({
+      who: gOpen(
+        { id: { type: "string" }, email: { type: "string" } },
+        { description: "Give one of these shapes: (1) required `id`; (2) `email`." },
+      ),
+    }),
   },
   {
     name: "property names clients take are kept; others renamed",
