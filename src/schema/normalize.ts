@@ -3,8 +3,9 @@
  * steps: convert each node (convert.ts: keywords, refs, pick-lists, quirks) into the faithful schema, the
  * schema as Membrane reads it; derive what is advertised (advertise.ts: client-safe keys), shape the root
  * (root.ts), apply the client profile (profile.ts), order the keywords, then check the result
- * (invariants.ts and Ajv's meta-schema). A schema that still fails throws SchemaConversionError, and only
- * that action is left out of the direct tools. Every input, whatever the profile, is decoded and then
+ * (invariants.ts and Ajv's meta-schema). In gemini and openai-strict, a profiled schema that still breaks
+ * its client's rules takes the whole input as one JSON text (whole-text.ts); a schema that still fails
+ * throws SchemaConversionError, and only that action is left out of the direct tools. Every input, whatever the profile, is decoded and then
  * checked against the faithful schema (`check`): a profile weakens what is shown, never what is checked.
  *
  * "Any value" (a `$ref` to a Membrane schema, a recursive definition cut short, an untyped property) is
@@ -26,6 +27,7 @@ import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";
 import type { ObjectJsonSchema, SchemaProfile } from "./types.js";
 import { compileValidator, isValidJsonSchema, type ValidationResult } from "./validate.js";
+import { wholeInputAsText } from "./whole-text.js";
 
 export type { SchemaProfile };
 
@@ -76,7 +78,7 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     const root = shapeRoot(advertised.schema, notes);
     root.description ??= explainRequiredSets(converted);
     const profiled = profileRoot(root.schema, profile, notes);
-    const schema = orderKeys(profiled.schema) as ObjectJsonSchema;
+    let schema = orderKeys(profiled.schema) as ObjectJsonSchema;
     let validationSchema: Record<string, unknown> = schema;
     if (root.alternatives) {
       const anyOf = root.alternatives.map((alt) => orderKeys(profileAlternative(alt, profile)));
@@ -91,11 +93,16 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     const { decoder } = profiled;
     const renames = advertised.decoder;
     const wrapped = root.wrapped;
-    const toActionInput = (args: Record<string, unknown>) => {
+    let toActionInput = (args: Record<string, unknown>) => {
       const decoded = decode(args, decoder) as Record<string, unknown>;
       const unwrapped = wrapped === undefined ? decoded : decoded[wrapped];
       return decode(unwrapped, renames) as Record<string, unknown>;
     };
+    const broken = profile === "default" ? [] : schemaProblems(schema, profile);
+    if (broken.length > 0) {
+      ({ schema, toActionInput } = wholeInputAsText(profile, broken, notes));
+      validationSchema = schema;
+    }
     const faithful = faithfulValidator(faithfulSchema);
     result = {
       schema,

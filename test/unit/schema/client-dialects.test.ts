@@ -68,6 +68,25 @@ describe("openai-strict", () => {
     expect(n.checkPlain({ segment: "s1" }).ok).toBe(false);
   });
 
+  test("a schema past strict mode's limits takes the whole input as JSON text, still checked", () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: 5_001 }, (_, i) => [`p${i}`, { type: "string" }]),
+    );
+    const n = normalizeSchema(
+      obj({ id: { type: "string" }, ...properties }, { required: ["id"] }),
+      "openai-strict",
+    );
+    expect(schemaProblems(n.schema, "openai-strict")).toEqual([]);
+    expect(Object.keys(n.schema.properties)).toEqual(["input_json"]);
+    expect(n.check({ input_json: '{"id": "1", "p7": "x"}' })).toEqual({
+      ok: true,
+      input: { id: "1", p7: "x" },
+    });
+    expect(n.check({ input_json: '{"p7": "x"}' }).ok).toBe(false); // the required id is missing
+    expect(n.check({ input_json: "not json" }).ok).toBe(false);
+    expect(n.checkPlain({ p7: "x" }).ok).toBe(false);
+  });
+
   test("an anyOf of a free-form object and a string is one JSON text, read either way", () => {
     const schema = obj(
       { payload: { anyOf: [{ type: "object" }, { type: "string" }] } },
