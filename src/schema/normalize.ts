@@ -19,7 +19,7 @@ import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
-import { profileAlternative, profileRoot } from "./profiles/profile.js";
+import { closeObjects, profileAlternative, profileRoot } from "./profiles/profile.js";
 import { keyRule } from "./property-keys.js";
 import { mentionsProto, protoSafeSchema, protoSafeValue } from "./proto-key.js";
 import { RefResolver } from "./refs.js";
@@ -64,7 +64,20 @@ export class SchemaConversionError extends Error {
 /** Nodes a single schema may expand to (inlined definitions included) before the rest is "any value". */
 const NODE_BUDGET = 5_000;
 
-export function normalizeSchema(input: unknown, profile: SchemaProfile): NormalizedSchema {
+export interface NormalizeOptions {
+  /**
+   * Objects without `additionalProperties` are closed: a schema made from zod, whose parser drops unknown
+   * keys, rather than an action's (open, as JSON Schema reads it, so gemini and openai-strict give them
+   * a JSON-text property for other keys).
+   */
+  closedObjects?: boolean;
+}
+
+export function normalizeSchema(
+  input: unknown,
+  profile: SchemaProfile,
+  options: NormalizeOptions = {},
+): NormalizedSchema {
   const notes: string[] = [];
   let result: NormalizedSchema;
   try {
@@ -77,6 +90,8 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     const advertised = advertise(converted, "", notes, keyRule(profile));
     const root = shapeRoot(advertised.schema, notes);
     root.description ??= explainRequiredSets(converted);
+    // (The default profile shows objects as they are: closing them there would refuse what zod ignores.)
+    if (options.closedObjects && profile !== "default") closeObjects(root.schema);
     const profiled = profileRoot(root.schema, profile, notes);
     let schema = orderKeys(profiled.schema) as ObjectJsonSchema;
     let validationSchema: Record<string, unknown> = schema;
