@@ -9,7 +9,6 @@
  * properties (never to be sent) and placeholder keys (`<file-name>`: any key) of an open object.
  */
 
-import { sayChecked } from "./checked-keywords.js";
 import type { Decoder, PropertyDecoder } from "./decode.js";
 import {
   CHECKED_KEYWORDS,
@@ -24,11 +23,14 @@ import {
 } from "./keywords.js";
 import { isPlaceholderKey, isSafeKey, type KeyRule, keyRule, safeKey } from "./property-keys.js";
 import { ownRequiredOnly } from "./required.js";
+import { sayChecked, sayRule } from "./rule-words.js";
 
 export interface Advertised {
   schema: Schema;
   /** Maps renamed keys back; `null` when nothing was renamed. */
   decoder: Decoder;
+  /** The node's rules that no client is shown, in words (also in its description). */
+  said: string[];
 }
 
 function mergeObjectDecoders(decoders: readonly Decoder[]): Decoder {
@@ -42,11 +44,6 @@ function mergeObjectDecoders(decoders: readonly Decoder[]): Decoder {
   if (others !== null) return { kind: "object", properties: merged, others };
   return merged.size > 0 ? { kind: "object", properties: merged } : null;
 }
-
-const brief = (schema: Schema): string => {
-  const text = JSON.stringify(schema);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-};
 
 export function advertise(node: Schema, path: string, notes: string[], profile?: KeyRule): Advertised {
   const rule = profile ?? keyRule("default");
@@ -75,7 +72,7 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
       const inner = advertise(isPlainObject(child) ? child : {}, childPath(path, key), notes, rule);
       if (isPlaceholderKey(key) && node.additionalProperties !== false) {
         hidden.add(key);
-        said.push(`Any key (such as "${key}") may be given, taking: ${brief(inner.schema)}.`);
+        said.push(`Any key (such as "${key}") may be given, taking ${sayRule(inner.schema)}.`);
         continue;
       }
       let schema = inner.schema;
@@ -143,5 +140,5 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
   const decoder = decoders.some((d) => d?.kind === "array")
     ? (decoders.find((d) => d?.kind === "array") ?? null)
     : mergeObjectDecoders([own, ...decoders]);
-  return { schema: out, decoder };
+  return { schema: out, decoder, said };
 }

@@ -143,7 +143,9 @@ export function normalizeSchema(
       },
     };
     const limits = profileLimits(profile, faithfulSchema, schema);
-    const description = [root.description, limits].filter(Boolean).join(" ");
+    // Clients show the tool description more surely than the root schema's: the root's rules go there too.
+    const rules = advertised.said.join(" ");
+    const description = [root.description, rules, limits].filter(Boolean).join(" ");
     if (description) result.description = description;
   } catch (error) {
     if (error instanceof SchemaConversionError) throw error;

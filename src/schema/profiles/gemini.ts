@@ -20,6 +20,7 @@ import {
   withSentence,
 } from "../keywords.js";
 import { explain } from "../root.js";
+import { sayRule } from "../rule-words.js";
 import {
   asJsonText,
   describeDropped,
@@ -103,19 +104,27 @@ function collapse(node: Schema): Schema {
       "Give one of these argument sets",
       "Give one of these shapes",
     );
-    const closed = alternatives.some((alt) => alt.additionalProperties === false);
-    const words = closed ? `${shapes} Give no fields of another shape.` : shapes;
+    const closed = alternatives.filter((alt) => alt.additionalProperties === false);
+    const words = closed.length > 0 ? `${shapes} Give no fields of another shape.` : shapes;
     return {
       ...base,
       description: withSentence(base.description, words),
       type: "object",
       properties: mergeAlternativeProperties(rest, alternatives),
+      // Closed when every shape is: then no other keys at all.
+      ...(closed.length === alternatives.length && { additionalProperties: false }),
     };
   }
   const types = new Set(alternatives.map((alt) => inferType(alt)));
   const [only] = types;
   if (types.size === 1 && only !== undefined && (rest.type === undefined || rest.type === only)) {
     const merged: Schema = { ...rest, type: only };
+    // What tells the alternatives apart (patterns, bounds, formats) is said, not merged away.
+    const SHARED = new Set(["type", "enum", "const", "items", "title", "description"]);
+    if (alternatives.some((alt) => Object.keys(alt).some((key) => !SHARED.has(key)))) {
+      const each = alternatives.map((alt, i) => `(${i + 1}) ${sayRule(alt)}`).join("; ");
+      merged.description = withSentence(rest.description, `One of: ${each}.`);
+    }
     const enums = alternatives.map((alt) => (Array.isArray(alt.enum) ? alt.enum : (alt.const ?? undefined)));
     if (enums.every((e) => e !== undefined)) merged.enum = uniqueByJson(enums.flat());
     if (only === "array") {
