@@ -105,7 +105,9 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
     // A tuple (convert.ts): clients are shown one item schema, any of the positions' kinds; the faithful
     // check keeps the positions.
     delete out.prefixItems;
-    const kinds = uniqueByJson(node.prefixItems.filter(isPlainObject));
+    // The elements after the listed positions take `items` (when it says anything).
+    const after = isPlainObject(node.items) && !isAnyValue(node.items) ? [node.items] : [];
+    const kinds = uniqueByJson([...node.prefixItems.filter(isPlainObject), ...after]);
     itemsNode =
       kinds.length === 1 ? kinds[0] : kinds.length === 0 || kinds.some(isAnyValue) ? {} : { anyOf: kinds };
     const order = node.prefixItems.map((k) =>

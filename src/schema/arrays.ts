@@ -5,7 +5,7 @@
  */
 // Type-only: convert.ts passes convertNode in, so there is no runtime cycle between the two files.
 import type { ConvertContext, convertNode as convert } from "./convert.js";
-import { type Schema, showPath } from "./keywords.js";
+import { isPlainObject, type Schema, showPath } from "./keywords.js";
 
 export function convertArray(
   node: Schema,
@@ -33,13 +33,16 @@ export function convertArray(
     out.items = {};
     out.maxItems = 0;
   } else if (Array.isArray(items)) {
-    // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements anything (as
-    // draft-07 reads it without additionalItems): 2020-12's prefixItems. advertise.ts shows the union.
+    // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements what
+    // `additionalItems` says (anything without it): 2020-12's prefixItems. advertise.ts shows the union.
     // (An empty list constrains nothing, and 2020-12 wants at least one prefixItems entry.)
     if (items.length > 0)
       out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
     out.items = {};
     if (node.additionalItems === false) capItems(out, items.length);
+    else if (isPlainObject(node.additionalItems)) {
+      out.items = convertNode(node.additionalItems, ctx, where, depth + 1) ?? {};
+    }
     ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
   } else {
     out.items = convertNode(items, ctx, where, depth + 1) ?? {};
