@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { schemaProblems } from "../../../src/schema/invariants.js";
 import { normalizeSchema } from "../../../src/schema/normalize.js";
+import { compileValidator } from "../../../src/schema/validate.js";
 
 const obj = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   type: "object",
@@ -107,6 +108,20 @@ describe("openai-strict", () => {
 });
 
 describe("every profile", () => {
+  test.each(["default", "gemini", "openai-strict"] as const)(
+    "%s: a tuple's later elements take `items`",
+    (profile) => {
+      const row = { type: "array", prefixItems: [{ type: "string" }], items: { type: "number" } };
+      const n = normalizeSchema(obj({ row }, { additionalProperties: false }), profile);
+      // Gemini has no union: each element is JSON text there.
+      const args = profile === "gemini" ? { row: ['"a"', "1", "2"] } : { row: ["a", 1, 2] };
+      expect(compileValidator(n.validationSchema)(args)).toEqual({ ok: true });
+      expect(n.check(args)).toEqual({ ok: true, input: { row: ["a", 1, 2] } });
+      expect(n.checkPlain({ row: ["a", 1, 2] }).ok).toBe(true);
+      expect(n.checkPlain({ row: ["a", "b"] }).ok).toBe(false);
+    },
+  );
+
   test.each(["default", "gemini", "openai-strict"] as const)(
     "%s: keywords no client takes are said and checked",
     (profile) => {
