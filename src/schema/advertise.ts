@@ -49,7 +49,7 @@ export function advertise(node: Schema, path: string, notes: string[], profile?:
   const rule = profile ?? keyRule("default");
   const out = ownRequiredOnly(node);
   const said = sayChecked(node);
-  for (const key of CHECKED_KEYWORDS) delete out[key];
+  for (const key of CHECKED_KEYWORDS) if (key in out) delete out[key]; // (delete is slow: only when there)
   // Keys matching a pattern are allowed even where other keys are not: the faithful check sorts them.
   if (node.patternProperties !== undefined && out.additionalProperties === false)
     delete out.additionalProperties;

@@ -80,6 +80,7 @@ export function normalizeSchema(
 ): NormalizedSchema {
   const notes: string[] = [];
   let result: NormalizedSchema;
+  let isWholeText = false;
   try {
     const refs = new RefResolver(input);
     const ctx: ConvertContext = { refs, notes, budget: NODE_BUDGET, cuts: new Map() };
@@ -114,7 +115,8 @@ export function normalizeSchema(
       return decode(unwrapped, renames) as Record<string, unknown>;
     };
     const broken = profile === "default" ? [] : schemaProblems(schema, profile);
-    if (broken.length > 0) {
+    isWholeText = broken.length > 0;
+    if (isWholeText) {
       ({ schema, toActionInput } = wholeInputAsText(profile, broken, notes));
       validationSchema = schema;
     }
@@ -152,7 +154,8 @@ export function normalizeSchema(
     // A bug meeting an odd schema must cost one action, never the server.
     throw new SchemaConversionError(`could not convert the input schema: ${String(error)}`, { cause: error });
   }
-  const problems = schemaProblems(result.schema, profile);
+  // The fallback above already checked a profiled schema; only the default profile's is checked here.
+  const problems = profile === "default" || isWholeText ? schemaProblems(result.schema, profile) : [];
   if (problems.length > 0)
     throw new SchemaConversionError(`invalid converted schema: ${problems.join("; ")}`);
   if (!isValidJsonSchema(result.validationSchema) || !isValidJsonSchema(result.faithfulSchema)) {
