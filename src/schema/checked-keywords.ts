@@ -9,6 +9,26 @@ import type { ConvertContext, convertNode } from "./convert.js";
 import { isPlainObject, type Schema, setOwn, showPath } from "./keywords.js";
 import { isLinearPattern } from "./regex.js";
 
+/** The keywords read here, as an input schema spells them (draft-07's `dependencies` too). */
+const INPUT_KEYWORDS: ReadonlySet<string> = new Set([
+  "multipleOf",
+  "minProperties",
+  "maxProperties",
+  "minContains",
+  "maxContains",
+  "propertyNames",
+  "contains",
+  "not",
+  "if",
+  "then",
+  "else",
+  "patternProperties",
+  "dependencies",
+  "dependentRequired",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+]);
 const COUNTS = ["minProperties", "maxProperties", "minContains", "maxContains"] as const;
 const SINGLE = ["propertyNames", "contains", "not", "if", "then", "else"] as const;
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
@@ -24,6 +44,9 @@ export function convertChecked(
   depth: number,
   convert: typeof convertNode,
 ): void {
+  let any = false;
+  for (const key in node) if (INPUT_KEYWORDS.has(key)) any = true;
+  if (!any) return; // most nodes: this runs for every one
   const sub = (value: unknown): Schema | false => convert(value, ctx, path, depth + 1) ?? false;
   if (typeof node.multipleOf === "number" && node.multipleOf > 0) out.multipleOf = node.multipleOf;
   for (const key of COUNTS) if (isCount(node[key])) out[key] = node[key];

@@ -64,6 +64,7 @@ export const CHECKED_KEYWORDS = [
   "unevaluatedProperties",
   "unevaluatedItems",
 ] as const;
+const CHECKED_SET: ReadonlySet<string> = new Set(CHECKED_KEYWORDS);
 const CHECKED_MAPS = new Set(["patternProperties", "dependentSchemas"]);
 export const JSON_TYPES: ReadonlySet<string> = new Set([
   "string",
@@ -137,7 +138,11 @@ export function orderKeys(node: Schema): Schema {
       out[key] = value;
     }
   }
-  // Faithful schema only (a tuple's positions, checked-keywords.ts): advertise.ts removes them.
+  // Faithful schema only (a tuple's positions, checked-keywords.ts): advertise.ts removes them. Most nodes
+  // have none, so the node's own few keys are looked at first (this runs for every node, and is hot).
+  let checked = false;
+  for (const key in node) if (CHECKED_SET.has(key)) checked = true;
+  if (!checked) return out;
   const order = (child: unknown) => (isPlainObject(child) ? orderKeys(child) : child);
   for (const key of CHECKED_KEYWORDS) {
     const value = node[key];

@@ -44,5 +44,7 @@ export function safeKey(key: string, taken: ReadonlySet<string>, rule: KeyRule):
  * takes that value (Membrane still reads the literal key, which the faithful check keeps).
  */
 export function isPlaceholderKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first !== 60 && first !== 123) return false; // "<" or "{": most keys are neither
   return /^<[^<>]+>$/.test(key) || /^\{[^{}]+\}$/.test(key);
 }
