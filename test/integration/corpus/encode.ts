@@ -138,7 +138,9 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
         continue;
       }
       if (name === undefined) {
-        define(out, key, item);
+        // Another property: written as the schema for other properties says (its renamed keys too).
+        const others = isNode(schema.additionalProperties) ? schema.additionalProperties : undefined;
+        define(out, key, others ? encodeArguments(item, others, profile) : item);
         continue;
       }
       const child = properties[name];
