@@ -2,10 +2,10 @@
  * Logging that never touches stdout (stdout carries JSON-RPC alone). Lines go to stderr and to the MCP
  * client: during a request, to that request's sink (the server decides per protocol era what the client
  * asked for); outside any request, to the connection's sink when one is attached (a 2025-era stdio client).
- * Every line, message and data alike, goes through the scrubber (guard/scrub.ts) before it leaves.
+ * Every line, message and data alike, goes through the scrubber (redact/scrub.ts) before it leaves.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { scrubSecrets, scrubValue } from "./guard/scrub.js";
+import { scrubSecrets, scrubValue } from "./redact/scrub.js";
 
 export const LOG_LEVELS = [
   "debug",

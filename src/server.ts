@@ -13,13 +13,13 @@ import type { CliCommand } from "./membrane/cli.js";
 import type { Clock } from "./membrane/clock.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
-import { ConfirmationPending, confirmationFor } from "./serve/confirmation.js";
+import { ConfirmationPending, confirmationFor } from "./protocol/confirmation.js";
 import {
   isModernRequest,
   progressReporter,
   requestLogSink,
   TOOL_LIST_TTL_MS,
-} from "./serve/request-context.js";
+} from "./protocol/request-context.js";
 import { buildServices } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
@@ -114,7 +114,7 @@ function createServerInstance(
     // Calls still running when the client goes away are stopped with their process trees.
     server.onclose = () => {
       stopListening();
-      services.client.cli.stopAll();
+      services.membrane.stopAll();
     };
   }
 
@@ -154,7 +154,11 @@ function createServerInstance(
         const args = tool.validate(request.params.arguments ?? {});
         const output = await tool.run(args, toolContext);
         log.debug(`${name} succeeded`, { durationMs: Date.now() - started });
-        return toCallToolResult(output, config.maxOutput);
+        // The era's codec shapes a typed result (a no-op for the object envelope this server sends).
+        return server.projectCallToolResult(
+          toCallToolResult(output, config.maxOutput, tool.acceptsOutput?.bind(tool)),
+          tool.outputSchema,
+        );
       } catch (error) {
         // Asking the person first: the SDK delivers the question and calls this handler again with the answer.
         if (error instanceof ConfirmationPending) return error.result;

@@ -1,5 +1,5 @@
 /**
- * Builds the CLI runner, the Membrane client, the connection resolver and the catalog once. The server and
+ * Builds the Membrane backend (the one seam, membrane/backend.ts), the connection resolver and the catalog once. The server and
  * `customerio-mcp doctor` both start here, so doctor sees what the server would see without importing the
  * server (doctor/ sits beside it, not above it).
  */
@@ -8,7 +8,7 @@ import { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config.js";
 import type { ServerLogger } from "./log.js";
 import { type CliCommand, MembraneCli } from "./membrane/cli.js";
-import { MembraneClient } from "./membrane/client.js";
+import { CliBackend } from "./membrane/cli-backend.js";
 import type { Clock } from "./membrane/clock.js";
 import { ConnectionResolver } from "./membrane/connection.js";
 import { GENERIC_TOOL_NAMES } from "./tools/registry.js";
@@ -31,14 +31,14 @@ export function buildServices(
     log,
     clock: options.clock,
   });
-  const client = new MembraneClient(cli, log);
-  const connection = new ConnectionResolver(client, config.connectionId);
+  const membrane = new CliBackend(cli, log, { sandbox: config.sandbox && !config.membraneCli });
+  const connection = new ConnectionResolver(membrane, config.connectionId);
   const cache = new CatalogCache(
     config.cacheDir,
-    `${cliCommand.display}\0${config.connectionId ?? "auto"}\0${config.schemaProfile}`,
+    `${membrane.facts().display}\0${config.connectionId ?? "auto"}\0${config.schemaProfile}`,
   );
   const catalog = new Catalog({
-    client,
+    membrane,
     connection,
     cache,
     profile: config.schemaProfile,
@@ -46,5 +46,5 @@ export function buildServices(
     readOnlyAllow: config.readOnlyAllow,
     log,
   });
-  return { config, client, connection, catalog, log };
+  return { config, membrane, connection, catalog, log };
 }

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { SchemaProfile } from "../config.js";
 import type { Logger } from "../log.js";
-import type { MembraneClient } from "../membrane/client.js";
+import type { MembraneBackend } from "../membrane/backend.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
 import type { Action } from "../membrane/contract/records.js";
 import type { CatalogCache } from "./cache.js";
@@ -31,7 +31,7 @@ export interface CatalogSnapshot {
 }
 
 interface CatalogDependencies {
-  client: MembraneClient;
+  membrane: MembraneBackend;
   connection: ConnectionResolver;
   cache: CatalogCache;
   profile: SchemaProfile;
@@ -128,7 +128,7 @@ export class Catalog {
     const started = Date.now();
     try {
       const connection = await this.deps.connection.resolve();
-      const listing = await this.deps.client.listAllActions(connection.id, {
+      const listing = await this.deps.membrane.listAllActions(connection.id, {
         onPage: (found, page) => {
           for (const listener of this.progressListeners) listener(found, page);
         },

@@ -27,11 +27,11 @@ const messageOf = (error: unknown) => firstLine(describeError(error));
 export async function checkCli(services: Services, whereLooked: string): Promise<CheckLine> {
   const label = "Membrane CLI";
   try {
-    const version = await services.client.version();
+    const version = await services.membrane.version();
     return {
       status: "ok",
       label,
-      detail: `${services.client.cli.command.display} (${version || "version unknown"})`,
+      detail: `${services.membrane.facts().display} (${version || "version unknown"})`,
     };
   } catch (error) {
     if (error instanceof CliError && error.kind === "not-found")
@@ -39,7 +39,7 @@ export async function checkCli(services: Services, whereLooked: string): Promise
     return {
       status: "fail",
       label,
-      detail: `${services.client.cli.command.display} did not answer \`--version\`: ${messageOf(error)}`,
+      detail: `${services.membrane.facts().display} did not answer \`--version\`: ${messageOf(error)}`,
       fix: "check that this is the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works in a terminal",
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { Result } from "execa";
 import { CliError } from "../errors.js";
-import { scrubSecrets } from "../guard/scrub.js";
+import { scrubSecrets } from "../redact/scrub.js";
 
 const MESSAGE_LIMIT = 2000;
 export const NOT_LOGGED_IN =

@@ -4,8 +4,7 @@
  * succeeds; a success is, so tool calls never pay an extra CLI call.
  */
 import { ConnectionError } from "../errors.js";
-import type { CliRunOptions } from "./cli.js";
-import type { MembraneClient } from "./client.js";
+import type { CallOptions, MembraneBackend } from "./backend.js";
 import type { Connection } from "./contract/records.js";
 
 const CUSTOMER_IO = /customer[\s._-]?io/i;
@@ -45,12 +44,12 @@ export class ConnectionResolver {
   private resolved: Promise<Connection> | undefined;
 
   constructor(
-    private readonly client: MembraneClient,
+    private readonly membrane: MembraneBackend,
     private readonly configuredId: string | undefined,
   ) {}
 
   /** The connection to use; the same promise for every caller once it succeeded. */
-  resolve(options?: CliRunOptions): Promise<Connection> {
+  resolve(options?: CallOptions): Promise<Connection> {
     if (!this.resolved) {
       const attempt = this.find(options);
       this.resolved = attempt;
@@ -61,8 +60,8 @@ export class ConnectionResolver {
     return this.resolved;
   }
 
-  private async find(options?: CliRunOptions): Promise<Connection> {
-    const connections = await this.client.listConnections(options);
+  private async find(options?: CallOptions): Promise<Connection> {
+    const connections = await this.membrane.listConnections(options);
     if (this.configuredId) return this.checkConfigured(connections, this.configuredId);
     const candidates = connections.filter(isCustomerIoConnection);
     const usable = candidates.filter(isUsable);

@@ -6,7 +6,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ActionableError, CliError } from "../errors.js";
-import { scrubSecrets, scrubValue } from "../guard/scrub.js";
+import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, NOTE_MAX_CHARS, NOTE_SCRUB_CHARS } from "./cap.js";
 
 /**
@@ -42,7 +42,11 @@ function errorParts(error: unknown): { text: string; hint: string | undefined } 
   };
 }
 
-/** The one place a thrown error becomes an MCP tool result. */
+/**
+ * The one place a thrown error becomes an MCP tool result. Its structuredContent must also fit a typed
+ * tool's open `{output, actionRunId}` envelope (catalog/output-contract.ts): no `output` key, and
+ * `actionRunId` a string.
+ */
 export function errorToToolResult(error: unknown): CallToolResult {
   const structured: Record<string, unknown> = { error: describeError(error) };
   if (error instanceof CliError) {

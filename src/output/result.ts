@@ -8,8 +8,8 @@
  * scrubSecrets/scrubValue here, and the notes are capped like the data.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { scrubSecrets, scrubValue } from "../guard/scrub.js";
 import { isRecord as isPlainObject } from "../is-record.js";
+import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
 import type { ToolOutput } from "./tool-output.js";
@@ -33,17 +33,51 @@ function shape(output: ToolOutput, maxChars: number): ShapedOutput {
   return shapeOutput(output.data, { fields: output.fields, maxChars });
 }
 
-export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
+/**
+ * The value a typed tool's structuredContent may carry as `output`: the whole value, or what a cut between
+ * list items kept (whole items, still JSON); undefined when the text was cut elsewhere.
+ */
+function shownValue(capped: ShapedOutput): { value: unknown } | undefined {
+  if (!capped.truncated) return { value: capped.value };
+  if (capped.omitted?.items === undefined) return undefined;
+  try {
+    return { value: JSON.parse(capped.text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `acceptsOutput`: the tool declares an outputSchema (an open `{output, actionRunId}` envelope, see
+ * catalog/output-contract.ts). Then structuredContent is always sent (clients refuse a typed result
+ * without it) and carries `output` only when the value shown conforms: never a value that breaks the
+ * schema, whether the cut, `fields` or the action itself made it so.
+ */
+export function toCallToolResult(
+  output: ToolOutput,
+  maxChars: number,
+  acceptsOutput?: (value: unknown) => boolean,
+): CallToolResult {
   const capped = shape(output, maxChars);
   const meta = output.meta ? scrubValue(output.meta) : undefined;
   const content: CallToolResult["content"] = [{ type: "text", text: capped.text }];
-  const notes = notesText(meta, [capped.note, output.note], maxChars);
+  let structured: Record<string, unknown> | undefined;
+  let mismatch: string | undefined;
+  if (acceptsOutput) {
+    const shown = shownValue(capped);
+    const fits = shown !== undefined && acceptsOutput(shown.value);
+    structured = fits ? { output: shown.value, ...meta } : { ...meta };
+    if (shown && !fits && !output.fields?.length)
+      mismatch =
+        "The result does not match the action's declared output schema: structuredContent leaves `output` out; the text above is the result.";
+  } else if (!capped.truncated) {
+    const data = capped.value;
+    if (meta) structured = { output: data, ...meta };
+    else if (isPlainObject(data)) structured = data;
+  }
+  const notes = notesText(meta, [capped.note, output.note, mismatch], maxChars);
   if (notes !== undefined) content.push({ type: "text", text: notes });
   const result: CallToolResult = { content };
-  if (!capped.truncated) {
-    const data = capped.value;
-    if (meta) result.structuredContent = { output: data, ...meta };
-    else if (isPlainObject(data)) result.structuredContent = data;
-  }
+  if (structured) result.structuredContent = structured;
   return result;
 }

@@ -3,8 +3,8 @@
  * `prefixItems` (with `items`). A closed tuple (`items: false`, `additionalItems: false`) takes at most
  * as many elements as it lists; positions stay in the faithful schema (advertise.ts shows their union).
  */
-// Type-only: convert.ts passes convertNode in, so there is no runtime cycle between the two files.
-import type { ConvertContext, convertNode as convert } from "./convert.js";
+// convert.ts passes its convertNode in: the two files never import each other.
+import type { ConvertContext, ConvertNode } from "./convert-context.js";
 import { isPlainObject, type Schema, showPath } from "./keywords.js";
 
 export function convertArray(
@@ -13,7 +13,7 @@ export function convertArray(
   ctx: ConvertContext,
   path: string,
   depth: number,
-  convertNode: typeof convert,
+  convertNode: ConvertNode,
 ): void {
   const where = `${path}[]`;
   if (Array.isArray(node.prefixItems) && !Array.isArray(node.items)) {

@@ -5,7 +5,7 @@
  * Ajv still refuses what breaks them, and advertise.ts takes them out of what clients see and says them in
  * the description instead (rule-words.ts). Dropping them silently let most invalid inputs through (#19).
  */
-import type { ConvertContext, convertNode } from "./convert.js";
+import type { ConvertContext, ConvertNode } from "./convert-context.js";
 import { isPlainObject, type Schema, setOwn, showPath } from "./keywords.js";
 import { isLinearPattern } from "./regex.js";
 
@@ -42,7 +42,7 @@ export function convertChecked(
   ctx: ConvertContext,
   path: string,
   depth: number,
-  convert: typeof convertNode,
+  convert: ConvertNode,
 ): void {
   let any = false;
   for (const key in node) if (INPUT_KEYWORDS.has(key)) any = true;

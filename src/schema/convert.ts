@@ -11,6 +11,7 @@
 import { convertArray } from "./arrays.js";
 import { convertChecked } from "./checked-keywords.js";
 import { convertCombinators, mergeInto } from "./combinators.js";
+import type { ConvertContext } from "./convert-context.js";
 import {
   childPath,
   isAnyValue,
@@ -24,21 +25,10 @@ import {
   withSentence,
 } from "./keywords.js";
 import { convertPickList } from "./pick-list.js";
-import { overlay, type RefResolver } from "./refs.js";
+import { overlay } from "./refs.js";
 import { copyValueKeywords } from "./value-keywords.js";
 
-export interface ConvertContext {
-  refs: RefResolver;
-  /** Human sentences about what changed, deduplicated by the caller. */
-  notes: string[];
-  /** Nodes still allowed; guards against definitions that fan out exponentially when inlined. */
-  budget: number;
-  /**
-   * Recursive definitions cut short, by `$ref`: the name under which the faithful schema's `$defs` holds
-   * them in full (normalize.ts converts them), so the check follows the recursion to any depth.
-   */
-  cuts: Map<string, string>;
-}
+export type { ConvertContext } from "./convert-context.js";
 
 const MAX_DEPTH = 24;
 

@@ -16,7 +16,7 @@ async function shutDown(app: HttpApp, built: BuiltServer, log: Logger, graceMs =
   if (app.inFlight() > 0)
     log.warning(`Cancelling ${app.inFlight()} request(s) still running after ${graceMs} ms`);
   await app.mcp.close().catch(() => {});
-  built.services.client.cli.stopAll();
+  built.services.membrane.stopAll();
   app.server.closeAllConnections();
 }
 

@@ -14,7 +14,7 @@ export function serveOverStdio(built: BuiltServer, log: ServerLogger): void {
   });
   // The client closing stdin ends the session: stop the CLI's children and leave.
   const leave = () => {
-    built.services.client.cli.stopAll();
+    built.services.membrane.stopAll();
     process.exit(0);
   };
   process.stdin.on("end", leave);

@@ -3,7 +3,7 @@
  * deletes data asks the person first, through the client's elicitation, when the client offers it and
  * --confirm is `high-blast`. Tools call confirmOrRefuse after validation, guards and dry-run handling, so a
  * person sees exactly what will be sent. How the question reaches the client (an `elicitation/create`
- * request, or a 2026-07-28 `input_required` result) is the server's business (serve/confirmation.ts).
+ * request, or a 2026-07-28 `input_required` result) is the server's business (protocol/confirmation.ts).
  */
 import { UserInputError } from "../errors.js";
 import type { ConfirmRequest, ToolContext } from "./tool-definition.js";

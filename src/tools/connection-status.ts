@@ -26,11 +26,12 @@ export const connectionStatusTool: GenericToolSpec = {
       problems.push(describeProblem(error));
       if (!nextStep && error instanceof ActionableError && error.hint) nextStep = error.hint;
     };
-    const cli: Record<string, unknown> = { path: services.client.cli.command.display, version: null };
+    const facts = services.membrane.facts();
+    const cli: Record<string, unknown> = { path: facts.display, version: null };
     let loggedIn: boolean | null = null;
     let connection: Record<string, unknown> | null = null;
     try {
-      cli["version"] = await services.client.version({ signal: ctx.signal });
+      cli["version"] = await services.membrane.version({ signal: ctx.signal });
       cli["found"] = true;
     } catch (error) {
       cli["found"] = !(error instanceof CliError && error.kind === "not-found");
@@ -105,10 +106,11 @@ export const connectionStatusTool: GenericToolSpec = {
           transport: services.config.transport,
           osUser: userInfo().username,
           host: hostname(),
-          membraneLogin: "the Membrane CLI login of osUser on host (~/.membrane)",
+          membraneLogin: facts.login,
           connection: connection?.["name"] ?? connection?.["id"] ?? null,
         },
         schemaProfile: services.config.schemaProfile,
+        backend: { kind: facts.kind, sandbox: facts.sandbox, ...facts.details },
         cli,
         loggedIn,
         connection,

@@ -98,7 +98,7 @@ export async function executeAction(
   ctx.progress(`Running ${entry.title}`);
   const run = await withRetries(
     ({ deadline }) =>
-      services.client.runAction(connection.id, entry.action.id, actionInput, {
+      services.membrane.runAction(connection.id, entry.action.id, actionInput, {
         signal: ctx.signal,
         deadline,
         onTick: (seconds) => ctx.progress(`${entry.title}: still running after ${seconds} s`),
@@ -108,7 +108,7 @@ export async function executeAction(
       deadlineMs: services.config.timeoutSeconds * 1000,
       signal: ctx.signal,
       log: services.log,
-      clock: services.client.cli.clock,
+      clock: services.membrane.clock,
     },
   );
   return { data: run.output ?? null, meta: { actionRunId: run.actionRunId }, fields: options.fields };

@@ -87,7 +87,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
     ctx.progress(`${guarded.method} ${guarded.path}`);
     const text = await withRetries(
       ({ deadline }) =>
-        services.client.request(connection.id, guarded, {
+        services.membrane.request(connection.id, guarded, {
           signal: ctx.signal,
           deadline,
           onTick: (seconds) =>
@@ -98,7 +98,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         deadlineMs: services.config.timeoutSeconds * 1000,
         signal: ctx.signal,
         log: services.log,
-        clock: services.client.cli.clock,
+        clock: services.membrane.clock,
       },
     );
     let body: unknown;

@@ -44,7 +44,7 @@ export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
     let note: string | undefined;
     try {
       const connection = await services.connection.resolve({ signal: ctx.signal });
-      actions = await services.client.searchActions(connection.id, query, limit, { signal: ctx.signal });
+      actions = await services.membrane.searchActions(connection.id, query, limit, { signal: ctx.signal });
     } catch (error) {
       const recoverable =
         error instanceof CliError &&

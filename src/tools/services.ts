@@ -1,12 +1,12 @@
 /**
- * What the tools work with, built once per server: configuration, the CLI client, the resolved connection,
+ * What the tools work with, built once per server: configuration, the Membrane backend (the one seam: membrane/backend.ts), the resolved connection,
  * the catalog, and a logger. Tools read this record from their context at call time (ToolContext.services)
  * instead of reaching for globals or capturing it when they are built.
  */
 import type { Catalog } from "../catalog/catalog.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import type { MembraneClient } from "../membrane/client.js";
+import type { MembraneBackend } from "../membrane/backend.js";
 import type { ConnectionResolver } from "../membrane/connection.js";
 
 export interface ToolListStats {
@@ -20,7 +20,7 @@ export interface ToolListStats {
 
 export interface Services {
   config: Config;
-  client: MembraneClient;
+  membrane: MembraneBackend;
   connection: ConnectionResolver;
   catalog: Catalog;
   log: Logger;

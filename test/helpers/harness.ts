@@ -13,10 +13,10 @@ import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand } from "../../src/membrane/cli.js";
 import type { Clock } from "../../src/membrane/clock.js";
-import { toolListProblems } from "../../src/schema/tool-list-invariants.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
 import { tempDir } from "./temp.js";
+import { toolListProblems } from "./tool-list-invariants.js";
 
 export { tempDir } from "./temp.js";
 

@@ -6,7 +6,6 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import type { SchemaProfile } from "../../src/config.js";
-import { toolListProblems } from "../../src/schema/tool-list-invariants.js";
 import {
   assertToolList,
   type InMemoryHarness,
@@ -14,6 +13,7 @@ import {
   sandboxCli,
   startInMemory,
 } from "../helpers/harness.js";
+import { toolListProblems } from "../helpers/tool-list-invariants.js";
 
 const PROFILES: SchemaProfile[] = ["default", "gemini", "openai-strict"];
 let harness: InMemoryHarness | undefined;

@@ -1,13 +1,13 @@
 /**
  * The sandbox's fault switches (CUSTOMERIO_SANDBOX_FAULT), each met by the server's own adapter
- * (MembraneCli, MembraneClient, ConnectionResolver) as a real misbehaving Membrane CLI would be.
+ * (MembraneCli, CliBackend, ConnectionResolver) as a real misbehaving Membrane CLI would be.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { execa, type Options } from "execa";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MembraneCli } from "../../../src/membrane/cli.js";
-import { MembraneClient } from "../../../src/membrane/client.js";
+import { CliBackend } from "../../../src/membrane/cli-backend.js";
 import { ConnectionResolver } from "../../../src/membrane/connection.js";
 import { LEAKY_ERROR, NOT_LOGGED_IN } from "../../../src/sandbox/faults/command-faults.js";
 import { FAULTS } from "../../../src/sandbox/faults/faults.js";
@@ -22,7 +22,7 @@ beforeEach(async () => {
   stateDir = await freshStateDir();
 });
 
-function client(fault: string, env: Record<string, string> = {}, timeoutMs = 20_000): MembraneClient {
+function client(fault: string, env: Record<string, string> = {}, timeoutMs = 20_000): CliBackend {
   const cli = new MembraneCli(
     {
       command: process.execPath,
@@ -32,10 +32,10 @@ function client(fault: string, env: Record<string, string> = {}, timeoutMs = 20_
     },
     { timeoutMs, maxConcurrent: 2, maxOutputBytes: 1_000_000, log: silentLogger },
   );
-  return new MembraneClient(cli, silentLogger);
+  return new CliBackend(cli, silentLogger);
 }
 
-const run = (membrane: MembraneClient) => membrane.runAction(CONNECTION, "list-segments", {});
+const run = (membrane: CliBackend) => membrane.runAction(CONNECTION, "list-segments", {});
 const resolve = (fault: string) => new ConnectionResolver(client(fault), undefined).resolve();
 
 describe("sandbox faults", () => {

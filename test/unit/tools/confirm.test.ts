@@ -6,7 +6,7 @@ import type { ServerContext } from "@modelcontextprotocol/server";
 import { describe, expect, it } from "vitest";
 import { parseCommandLine } from "../../../src/config.js";
 import { ConfigError } from "../../../src/errors.js";
-import { ConfirmationPending, confirmationFor } from "../../../src/serve/confirmation.js";
+import { ConfirmationPending, confirmationFor } from "../../../src/protocol/confirmation.js";
 import { proxyIsHighBlast } from "../../../src/tools/confirm.js";
 import type { ConfirmRequest } from "../../../src/tools/tool-definition.js";
 

@@ -8,11 +8,11 @@
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommandLine, type SchemaProfile } from "../../../src/config.js";
-import { toolListProblems } from "../../../src/schema/tool-list-invariants.js";
 import { defineGenericTool } from "../../../src/tools/define-tool.js";
 import { GENERIC_TOOL_NAMES, GENERIC_TOOLS } from "../../../src/tools/registry.js";
 import { type ListedTool, listedTool, type ToolContext } from "../../../src/tools/tool-definition.js";
 import { type InMemoryHarness, sandboxCli, startInMemory } from "../../helpers/harness.js";
+import { toolListProblems } from "../../helpers/tool-list-invariants.js";
 
 const PROFILES: SchemaProfile[] = ["default", "gemini", "openai-strict"];
 const MODES = [

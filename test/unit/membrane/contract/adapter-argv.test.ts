@@ -1,5 +1,5 @@
 /**
- * Every command line the adapter (MembraneClient) sends is one the contract knows: a real fake CLI that
+ * Every command line the adapter (CliBackend) sends is one the contract knows: a real fake CLI that
  * parses with the contract's strict parser answers each call, and each recorded argv names a contract
  * command and only the flags that command takes.
  */
@@ -8,19 +8,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MembraneCli } from "../../../../src/membrane/cli.js";
-import { MembraneClient } from "../../../../src/membrane/client.js";
+import { CliBackend } from "../../../../src/membrane/cli-backend.js";
 import { findCommand } from "../../../../src/membrane/contract/commands.js";
 import { parseCliArgs } from "../../../../src/membrane/contract/parse.js";
 import { FAKE_MEMBRANE } from "../../../fixtures/paths.js";
 import { readRecords } from "../../../fixtures/records.js";
 import { silentLogger } from "../../../helpers/silent-logger.js";
 
-function client(record: string): MembraneClient {
+function client(record: string): CliBackend {
   const cli = new MembraneCli(
     { command: FAKE_MEMBRANE, args: [], env: { FAKE_MEMBRANE_RECORD: record }, display: "fake-membrane" },
     { timeoutMs: 20_000, maxConcurrent: 2, maxOutputBytes: 1_000_000, log: silentLogger },
   );
-  return new MembraneClient(cli, silentLogger);
+  return new CliBackend(cli, silentLogger);
 }
 
 describe("the adapter's command lines", () => {

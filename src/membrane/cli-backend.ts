@@ -1,13 +1,16 @@
 /**
- * The Membrane CLI's commands as typed calls: connections, connector search, actions (with paging), action
- * runs and raw requests. It knows the contract's argv and output shapes; spawning lives in cli.ts.
+ * The CLI backend of the seam (backend.ts): the Membrane CLI's commands as typed calls: connections,
+ * connector search, actions (with paging), action runs and raw requests. It knows the contract's argv and
+ * output shapes; running the command lives in cli.ts.
  * Positional arguments that carry data (an action id, a connection id, a path) go after `--`, so none can
  * ever be read as a flag, whatever it starts with.
  */
 import { UserInputError } from "../errors.js";
-import type { GuardedRequest } from "../guard/proxy-guard.js";
 import type { Logger } from "../log.js";
-import type { CliRunOptions, MembraneCli } from "./cli.js";
+import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "./backend.js";
+import type { MembraneCli } from "./cli.js";
+import type { Clock } from "./clock.js";
+import type { GuardedRequest } from "./contract/raw-request.js";
 import {
   type Action,
   ActionSchema,
@@ -24,31 +27,50 @@ import {
 const MAX_PAGES = 200;
 const PAGE_LIMIT = 1000;
 
-interface ActionListing {
-  actions: Action[];
-  /** Items that did not look like actions and were skipped. */
-  skipped: number;
-  pages: number;
-}
+/** Whose login the CLI uses, in words (the sandbox has none). */
+const CLI_LOGIN = "the Membrane CLI's own login of the user running this server (in ~/.membrane)";
 
-export class MembraneClient {
+export class CliBackend implements MembraneBackend {
   constructor(
-    readonly cli: MembraneCli,
+    private readonly cli: MembraneCli,
     private readonly log: Logger,
+    private readonly options: { sandbox?: boolean } = {},
   ) {}
 
-  async version(options?: CliRunOptions): Promise<string> {
+  get clock(): Clock {
+    return this.cli.clock;
+  }
+
+  get timeoutSeconds(): number {
+    return this.cli.timeoutSeconds;
+  }
+
+  facts(): BackendFacts {
+    const sandbox = this.options.sandbox === true;
+    return {
+      kind: "cli",
+      display: this.cli.command.display,
+      sandbox,
+      login: sandbox ? "the embedded sandbox (no real account, no login)" : CLI_LOGIN,
+    };
+  }
+
+  stopAll(): void {
+    this.cli.stopAll();
+  }
+
+  async version(options?: CallOptions): Promise<string> {
     return (await this.cli.run(["--version"], options)).trim().split("\n")[0] ?? "";
   }
 
-  async listConnections(options?: CliRunOptions): Promise<Connection[]> {
+  async listConnections(options?: CallOptions): Promise<Connection[]> {
     const page = await this.cli.json(["connection", "list", "--json"], PageSchema, options);
     return parseItems(page.items, ConnectionSchema).valid;
   }
 
   async findConnectors(
     term: string,
-    options?: CliRunOptions,
+    options?: CallOptions,
   ): Promise<Array<{ id: string; name?: string | undefined }>> {
     const page = await this.cli.json(
       ["search", term, "--elementType=connector", "--json"],
@@ -64,7 +86,7 @@ export class MembraneClient {
   /** Every action of the connection, following cursors until none comes back or a page repeats. */
   async listAllActions(
     connectionId: string,
-    options: CliRunOptions & { onPage?: (count: number, page: number) => void } = {},
+    options: CallOptions & { onPage?: (count: number, page: number) => void } = {},
   ): Promise<ActionListing> {
     const byId = new Map<string, Action>();
     const seenCursors = new Set<string>();
@@ -95,7 +117,7 @@ export class MembraneClient {
     connectionId: string,
     intent: string,
     limit: number,
-    options?: CliRunOptions,
+    options?: CallOptions,
   ): Promise<Action[]> {
     const args = [
       "action",
@@ -113,7 +135,7 @@ export class MembraneClient {
     connectionId: string,
     actionId: string,
     input: unknown,
-    options?: CliRunOptions,
+    options?: CallOptions,
   ): Promise<RunResult> {
     // `--` already keeps it a positional; an id like this is no catalog id an agent should be running.
     if (actionId.startsWith("-") || actionId === "") {
@@ -135,7 +157,7 @@ export class MembraneClient {
   }
 
   /** A raw request through `membrane request`; returns the response body as printed. */
-  async request(connectionId: string, request: GuardedRequest, options?: CliRunOptions): Promise<string> {
+  async request(connectionId: string, request: GuardedRequest, options?: CallOptions): Promise<string> {
     const args = ["request", `--method=${request.method}`];
     for (const [name, value] of request.headers) args.push(`--header=${name}: ${value}`);
     for (const [key, value] of request.query) args.push(`--query=${key}=${value}`);

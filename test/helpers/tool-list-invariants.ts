@@ -5,9 +5,9 @@
  * every tool list they build; it is a function of the result alone, so anything can call it.
  */
 import { ListToolsResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import { schemaProblems } from "./invariants.js";
-import { isPlainObject } from "./keywords.js";
-import type { SchemaProfile } from "./types.js";
+import { schemaProblems } from "../../src/schema/invariants.js";
+import { isPlainObject } from "../../src/schema/keywords.js";
+import type { SchemaProfile } from "../../src/schema/types.js";
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
@@ -23,6 +23,10 @@ export function toolListProblems(result: unknown, profile: SchemaProfile): strin
     if (!TOOL_NAME.test(name)) problems.push(`${name}: tool name outside ${TOOL_NAME}`);
     const schema = isPlainObject(tool) ? tool.inputSchema : undefined;
     for (const problem of schemaProblems(schema, profile)) problems.push(`${name}: ${problem}`);
+    const output = isPlainObject(tool) ? tool.outputSchema : undefined;
+    // 2025-11-25 wants an object at an outputSchema's root (2026-07-28 allows any; this server sends objects).
+    if (output !== undefined && !(isPlainObject(output) && output.type === "object"))
+      problems.push(`${name}: outputSchema: its root is not an object`);
   }
   return problems;
 }

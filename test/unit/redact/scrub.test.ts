@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isSecretKey, REDACTED, scrubSecrets, scrubValue } from "../../../src/guard/scrub.js";
+import { isSecretKey, REDACTED, scrubSecrets, scrubValue } from "../../../src/redact/scrub.js";
 
 const JWT =
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
