@@ -45,8 +45,13 @@ function mergeObjectDecoders(decoders: readonly Decoder[]): Decoder {
   return merged.size > 0 ? { kind: "object", properties: merged } : null;
 }
 
-export function advertise(node: Schema, path: string, notes: string[], profile?: KeyRule): Advertised {
-  const rule = profile ?? keyRule("default");
+/** `rule`: the property keys the profile's clients take (property-keys.ts). */
+export function advertise(
+  node: Schema,
+  path: string,
+  notes: string[],
+  rule: KeyRule = keyRule("default"),
+): Advertised {
   const out = ownRequiredOnly(node);
   const said = sayChecked(node);
   for (const key of CHECKED_KEYWORDS) if (key in out) delete out[key]; // (delete is slow: only when there)

@@ -1,11 +1,12 @@
 /**
- * The promises an advertised schema keeps, checked after every conversion (a schema that breaks one is
- * never advertised: its action is left out of the direct tools), by the property-based tests and over
- * every tool list the tests produce (toolListProblems in tool-list-invariants.ts). They are the rules
- * whose breach makes clients drop a tool or, worse, every tool of the server: a root object without
- * combinators, property keys Anthropic's API takes (`^[a-zA-Z0-9_.-]{1,64}$`, no prototype member),
- * Gemini's subset, and OpenAI strict mode (closed objects, every property required, nesting at most 10,
- * at most 5,000 properties and 1,000 enum values).
+ * The promises an advertised schema keeps, checked after every conversion (in gemini and openai-strict a
+ * schema that breaks one takes the whole input as JSON text instead, whole-text.ts; elsewhere it is never
+ * advertised), by the property-based tests and over every tool list the tests produce (toolListProblems
+ * in test/helpers). They are the rules whose breach makes clients drop a tool or, worse, every tool of
+ * the server: a root object without combinators, property keys Anthropic's API takes
+ * (`^[a-zA-Z0-9_.-]{1,64}$`, no prototype member), Gemini's subset and Vertex's property names, and
+ * OpenAI strict mode (closed objects, every property required, at most 10 object levels counting the
+ * root, at most 5,000 properties and 1,000 enum values).
  */
 
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";

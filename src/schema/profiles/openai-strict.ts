@@ -4,7 +4,8 @@
  * (`type: [t, "null"]`, `null` added to an enum), and the nulls are removed again before the run. It has
  * no `oneOf`/`allOf`/`default`/`examples`/length bounds, only a few formats, and at most 10 levels of
  * nesting; what it cannot declare (free-form values, deeper parts) is sent as JSON text, and an open
- * object keeps taking other properties through one extra JSON-text property merged back on decode.
+ * object (any without `additionalProperties: false`, as JSON Schema reads it) keeps taking other
+ * properties through one extra JSON-text property merged back on decode.
  */
 import { mergeInto } from "../combinators.js";
 import { arrayDecoder, type Decoder, objectDecoder, type PropertyDecoder, unionDecoder } from "../decode.js";

@@ -2,7 +2,8 @@
  * What the gemini and openai-strict profiles share: the result shape, type inference for typeless nodes,
  * the fallback for values a profile cannot declare (sent as JSON text, parsed again before the run), and
  * the sentence that says what a profile dropped (defaults, bounds, lengths, formats), so that a model
- * still reads the rules the faithful check will apply.
+ * still reads the rules the faithful check will apply, and the JSON-text property through which an open
+ * object (both dialects close every object they declare) still takes other properties.
  */
 
 import type { Decoder } from "../decode.js";
