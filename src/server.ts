@@ -9,7 +9,7 @@ import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelconte
 import type { Config } from "./config.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
-import type { CliCommand } from "./membrane/cli.js";
+import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
 import type { Clock } from "./membrane/clock.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
@@ -52,7 +52,7 @@ export interface BuiltServer {
 
 export function buildServer(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
   options: { clock?: Clock } = {},
 ): BuiltServer {

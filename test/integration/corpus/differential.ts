@@ -3,8 +3,8 @@
  * corpus input and some generated ones, in a profile, through the direct tool and through run_action,
  * the server must accept exactly what the reference reading accepts, and what reaches Membrane must be the
  * plain input meant: every accepted call really runs, and the fake CLI records the argv it got (read back
- * with the contract's own parser). The CLI is test/fixtures/bin/quick-runs.sh: a shell answers each
- * `action run` (about 1,800 of them), fake-membrane.mjs the discovery.
+ * with the contract's own parser). The CLI is test/fixtures/quick-runs.ts, in this process: it answers each
+ * `action run` (about 1,800 of them), the scripted fake's function the discovery; no process starts.
  * One test per schema and profile, listing every disagreement; none is skipped: a failure here is a
  * converter bug to fix, not a case to hide. Schemas run a few at a time (the calls are independent), and
  * each profile has its own test file (differential-<profile>.test.ts) so vitest runs the profiles in parallel.
@@ -15,7 +15,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseCliArgs } from "../../../src/membrane/contract/parse.js";
-import { QUICK_RUNS } from "../../fixtures/paths.js";
+import { quickRuns } from "../../fixtures/quick-runs.js";
 import { writeScenario } from "../../fixtures/scenario.js";
 import { type InMemoryHarness, resultText, startInMemory, tempDir } from "../../helpers/harness.js";
 import { type CorpusSchema, corpusActions, corpusToolName, loadCorpus } from "./corpus.js";
@@ -107,19 +107,13 @@ export function differential(profile: Profile): void {
 
     beforeAll(async () => {
       const scenario = writeScenario({ actions: corpusActions(corpus), pageSize: 1000 });
-      harness = await startInMemory(
-        {
-          command: QUICK_RUNS,
-          args: [],
-          env: {
-            FAKE_MEMBRANE_SCENARIO: scenario,
-            FAKE_MEMBRANE_NODE: process.execPath,
-            QUICK_RUNS_DIR: runsDir,
-          },
-          display: QUICK_RUNS,
-        },
-        ["--no-cache", "--max-tools", "1000", "--schema-profile", profile],
-      );
+      harness = await startInMemory(quickRuns(runsDir, { FAKE_MEMBRANE_SCENARIO: scenario }), [
+        "--no-cache",
+        "--max-tools",
+        "1000",
+        "--schema-profile",
+        profile,
+      ]);
       for (const tool of (await harness.client.listTools()).tools) tools.set(tool.name, tool);
     }, 60_000);
 

@@ -2,10 +2,11 @@
  * Turns a failed CLI run into a CliError that says what happened and what to do next. The CLI's error
  * format is not documented, so this reads it tolerantly: a JSON error body on stderr or stdout, else the
  * tail of stderr without stack frames; always trimmed to about 2 KB (secrets are scrubbed on the way out).
+ * It reads a runner-neutral outcome (runner.ts): a process and the in-process sandbox are judged alike.
  */
-import type { Result } from "execa";
-import { CliError } from "../errors.js";
-import { scrubSecrets } from "../redact/scrub.js";
+import { CliError } from "../../errors.js";
+import { scrubSecrets } from "../../redact/scrub.js";
+import type { RunOutcome } from "./runner.js";
 
 const MESSAGE_LIMIT = 2000;
 export const NOT_LOGGED_IN =
@@ -18,18 +19,31 @@ interface ErrorDetails {
   retryAfterSeconds?: number;
 }
 
-export function classifyFailure(result: Result, display: string, maxOutputBytes: number): CliError {
-  const code = (result as { code?: string }).code;
+/** Whether a run failed: not started, stopped for too much output, killed, or a non-zero exit. */
+export function failed(result: RunOutcome): boolean {
+  return (
+    result.startError !== undefined ||
+    result.outputTooLarge === true ||
+    result.signal !== undefined ||
+    result.exitCode !== 0
+  );
+}
+
+export function classifyFailure(result: RunOutcome, display: string, maxOutputBytes: number): CliError {
+  const code = result.startError;
   if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") {
     return new CliError(
       "not-found",
       `Membrane CLI not found at \`${display}\`${code === "EACCES" ? " (not executable)" : ""}.`,
       {
-        hint: "Install it with `npm i -g @membranehq/cli`, or set MEMBRANE_CLI / --membrane-cli to its full path.",
+        hint:
+          code === "EACCES"
+            ? `Make it executable (\`chmod +x ${display}\`), or set MEMBRANE_CLI / --membrane-cli to the CLI's full path.`
+            : "Install it with `npm i -g @membranehq/cli`, or set MEMBRANE_CLI / --membrane-cli to its full path.",
       },
     );
   }
-  if (result.isMaxBuffer) {
+  if (result.outputTooLarge) {
     return new CliError(
       "too-large",
       `The Membrane CLI printed more than ${Math.round(maxOutputBytes / 1_000_000)} MB; the call was stopped.`,
@@ -38,8 +52,8 @@ export function classifyFailure(result: Result, display: string, maxOutputBytes:
       },
     );
   }
-  const stderr = scrubSecrets(String(result.stderr ?? "")); // Before any cut can split a key in two.
-  const stdout = String(result.stdout ?? "");
+  const stderr = scrubSecrets(result.stderr); // Before any cut can split a key in two.
+  const stdout = result.stdout;
   if (result.exitCode === undefined && !result.signal) {
     // Never execa's message here: it repeats the whole command line, every value in it.
     if (code === "E2BIG") {

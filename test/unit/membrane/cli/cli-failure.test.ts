@@ -1,25 +1,25 @@
 /**
- * classifyFailure on run results as execa reports them (plain objects: no process is needed to read one):
+ * classifyFailure on runner-neutral outcomes (plain objects: no process is needed to read one):
  * each way a run fails becomes the CliError kind, message and details a person can act on.
  */
-import type { Result } from "execa";
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../../src/errors.js";
-import { classifyFailure } from "../../../src/membrane/cli-failure.js";
+import { CliError } from "../../../../src/errors.js";
+import { classifyFailure } from "../../../../src/membrane/cli/cli-failure.js";
+import type { RunOutcome } from "../../../../src/membrane/cli/runner.js";
 
 const MAX_OUTPUT = 32 * 1024 * 1024;
 
 /** A failed run: exit code 1 with empty output unless `fields` say otherwise. */
-function failed(fields: Record<string, unknown>): Result {
-  return { failed: true, exitCode: 1, stdout: "", stderr: "", ...fields } as unknown as Result;
+function failed(fields: Partial<RunOutcome>): RunOutcome {
+  return { exitCode: 1, stdout: "", stderr: "", ...fields };
 }
 
-const classify = (fields: Record<string, unknown>) =>
+const classify = (fields: Partial<RunOutcome>) =>
   classifyFailure(failed(fields), "/opt/membrane", MAX_OUTPUT);
 
 describe("classifyFailure", () => {
   it("reports a missing CLI by the path a person configured", () => {
-    const error = classify({ exitCode: undefined, code: "ENOENT" });
+    const error = classify({ exitCode: undefined, startError: "ENOENT" });
     expect(error).toBeInstanceOf(CliError);
     expect(error.kind).toBe("not-found");
     expect(error.message).toBe("Membrane CLI not found at `/opt/membrane`.");
@@ -27,13 +27,14 @@ describe("classifyFailure", () => {
   });
 
   it("says when the CLI is there but not executable", () => {
-    const error = classify({ exitCode: undefined, code: "EACCES" });
+    const error = classify({ exitCode: undefined, startError: "EACCES" });
     expect(error.kind).toBe("not-found");
     expect(error.message).toContain("(not executable)");
+    expect(error.hint).toMatch(/^Make it executable \(`chmod \+x \/opt\/membrane`\)/);
   });
 
   it("reports output over the cap with the cap in MB", () => {
-    const error = classify({ isMaxBuffer: true, stdout: "x".repeat(100) });
+    const error = classify({ outputTooLarge: true, stdout: "x".repeat(100) });
     expect(error.kind).toBe("too-large");
     expect(error.message).toContain("more than 34 MB");
   });
@@ -41,8 +42,8 @@ describe("classifyFailure", () => {
   it("reports E2BIG without repeating the command line", () => {
     const error = classify({
       exitCode: undefined,
-      code: "E2BIG",
-      message: "spawn E2BIG: /opt/membrane request --query=secret-value",
+      startError: "E2BIG",
+      stderr: "spawn E2BIG: /opt/membrane request --query=secret-value",
     });
     expect(error.kind).toBe("too-large");
     expect(error.message).toContain("E2BIG");
@@ -50,7 +51,7 @@ describe("classifyFailure", () => {
   });
 
   it("reports any other spawn failure with its code", () => {
-    const error = classify({ exitCode: undefined, code: "EMFILE" });
+    const error = classify({ exitCode: undefined, startError: "EMFILE" });
     expect(error.kind).toBe("spawn");
     expect(error.message).toContain("(EMFILE)");
   });

@@ -6,7 +6,7 @@
  * environment over ARG_MAX (a quarter of the stack limit, usually 2 MiB); macOS has 1 MiB for both together;
  * Windows takes a command line of at most 32,767 characters. The messages name sizes and flags, never values.
  */
-import { CliError } from "../errors.js";
+import { CliError } from "../../errors.js";
 
 /** Any single argument longer than this fails to spawn on Linux (MAX_ARG_STRLEN is 128 KiB). */
 export const MAX_ARGUMENT_BYTES = 120_000;

@@ -5,12 +5,11 @@
  * Positional arguments that carry data (an action id, a connection id, a path) go after `--`, so none can
  * ever be read as a flag, whatever it starts with.
  */
-import { UserInputError } from "../errors.js";
-import type { Logger } from "../log.js";
-import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "./backend.js";
-import type { MembraneCli } from "./cli.js";
-import type { Clock } from "./clock.js";
-import type { GuardedRequest } from "./contract/raw-request.js";
+import { UserInputError } from "../../errors.js";
+import type { Logger } from "../../log.js";
+import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
+import type { Clock } from "../clock.js";
+import type { GuardedRequest } from "../contract/raw-request.js";
 import {
   type Action,
   ActionSchema,
@@ -21,7 +20,8 @@ import {
   parseItems,
   type RunResult,
   RunResultSchema,
-} from "./contract/records.js";
+} from "../contract/records.js";
+import type { MembraneCli } from "./cli.js";
 
 /** Safety stop for a pager that never ends. */
 const MAX_PAGES = 200;
@@ -49,7 +49,7 @@ export class CliBackend implements MembraneBackend {
     const sandbox = this.options.sandbox === true;
     return {
       kind: "cli",
-      display: this.cli.command.display,
+      display: this.cli.display,
       sandbox,
       login: sandbox ? "the embedded sandbox (no real account, no login)" : CLI_LOGIN,
     };

@@ -1,7 +1,7 @@
 /** The argument-size check on each platform: sizes counted as the OS counts them, messages without values. */
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../../src/errors.js";
-import { checkArgvSize, MAX_ARGUMENT_BYTES } from "../../../src/membrane/argv.js";
+import { CliError } from "../../../../src/errors.js";
+import { checkArgvSize, MAX_ARGUMENT_BYTES } from "../../../../src/membrane/cli/argv.js";
 
 const refusal = (run: () => void) => {
   try {

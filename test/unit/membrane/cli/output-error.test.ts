@@ -3,7 +3,7 @@
  * (an action's `output`, a listing's `items`, a body with more fields) is never mistaken for one.
  */
 import { describe, expect, it } from "vitest";
-import { errorInOutput } from "../../../src/membrane/output-error.js";
+import { errorInOutput } from "../../../../src/membrane/cli/output-error.js";
 
 const text = (value: unknown) => JSON.stringify(value);
 

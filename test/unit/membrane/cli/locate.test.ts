@@ -6,15 +6,15 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MembraneCli } from "../../../src/membrane/cli.js";
+import { MembraneCli } from "../../../../src/membrane/cli/cli.js";
 import {
   commonInstallDirs,
   locateCli,
   npmGlobalBinDirs,
   scriptOfCmdShim,
-} from "../../../src/membrane/locate.js";
-import { tempDir } from "../../helpers/harness.js";
-import { silentLogger } from "../../helpers/silent-logger.js";
+} from "../../../../src/membrane/cli/locate.js";
+import { tempDir } from "../../../helpers/harness.js";
+import { silentLogger } from "../../../helpers/silent-logger.js";
 
 const SHELL_CLI = "#!/bin/sh\necho 9.9.9\n";
 const NODE_CLI = '#!/usr/bin/env node\nprocess.stdout.write("1.2.3\\n");\n';

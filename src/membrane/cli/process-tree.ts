@@ -6,9 +6,12 @@
  */
 import type { ResultPromise } from "execa";
 import { descendantsOf } from "./descendants.js";
+import { killPipeHolders } from "./pipe-holders.js";
 
 /** Every running child, with the descendants seen so far (they may outlive their parent). */
 const live = new Map<ResultPromise, Set<number>>();
+/** The pipes of each running child (pipe-holders.ts): a daemonized helper still holding one is ended too. */
+const pipesOfChild = new Map<ResultPromise, Set<string>>();
 let exitHookInstalled = false;
 
 function signalPid(pid: number, signal: NodeJS.Signals): void {
@@ -67,21 +70,29 @@ export function killTree(child: ResultPromise, graceMs: number): void {
     .catch(() => {});
 }
 
-/** Remembers a running child until the returned function is called, and kills it if the server exits. */
-export function trackChild(child: ResultPromise): () => void {
+/**
+ * Remembers a running child (and its pipes) until the returned function is called, and kills it, with
+ * whatever still holds its pipes, if the server exits.
+ */
+export function trackChild(child: ResultPromise, pipes: Set<string> = new Set()): () => void {
   live.set(child, new Set());
+  pipesOfChild.set(child, pipes);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once("exit", () => signalAllChildren("SIGKILL"));
   }
   return () => {
     live.delete(child);
+    pipesOfChild.delete(child);
   };
 }
 
 /** Sends `signal` to every running child's process tree (the server is going away). */
 export function signalAllChildren(signal: NodeJS.Signals): void {
-  for (const child of live.keys()) signalTree(child, signal);
+  for (const child of live.keys()) {
+    signalTree(child, signal);
+    if (signal === "SIGKILL") killPipeHolders(pipesOfChild.get(child) ?? new Set(), 0);
+  }
 }
 
 /** Whether every tracked child (the group leaders) has exited. */

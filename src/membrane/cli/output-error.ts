@@ -5,7 +5,7 @@
  * JSON object, with no key but the envelope's own (never `output` or `items`), and either an `error` (a
  * text, or an object with a `message`) or a `message` with an HTTP error `status`.
  */
-import { CliError } from "../errors.js";
+import { CliError } from "../../errors.js";
 import { hintForStatus, NOT_LOGGED_IN, pickNumber, readErrorObject, trimMessage } from "./cli-failure.js";
 
 const ENVELOPE_KEYS = new Set([

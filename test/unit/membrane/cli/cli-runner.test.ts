@@ -5,20 +5,20 @@
  * to spawn is refused
  * before spawning, and a real E2BIG spawn failure is reported without the values.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
-import { CliError } from "../../../src/errors.js";
-import { ServerLogger } from "../../../src/log.js";
-import { MembraneCli } from "../../../src/membrane/cli.js";
-import { classifyFailure } from "../../../src/membrane/cli-failure.js";
-import { describeError } from "../../../src/output/error-result.js";
-import { isAlive, pidsIn, waitFor } from "../../fixtures/process-probe.js";
-import { readRecords } from "../../fixtures/records.js";
-import { writeScenario } from "../../fixtures/scenario.js";
-import { quickClock } from "../../helpers/clocks.js";
-import { fixtureCli, sandboxCli, tempDir } from "../../helpers/harness.js";
+import { CliError } from "../../../../src/errors.js";
+import { ServerLogger } from "../../../../src/log.js";
+import { MembraneCli } from "../../../../src/membrane/cli/cli.js";
+import { classifyFailure } from "../../../../src/membrane/cli/cli-failure.js";
+import { ProcessRunner } from "../../../../src/membrane/cli/process-runner.js";
+import { describeError } from "../../../../src/output/error-result.js";
+import { isAlive, killAll, pidsIn, waitFor } from "../../../fixtures/process-probe.js";
+import { readRecords } from "../../../fixtures/records.js";
+import { writeScenario } from "../../../fixtures/scenario.js";
+import { quickClock } from "../../../helpers/clocks.js";
+import { faultyCli, fixtureProcess, tempDir } from "../../../helpers/harness.js";
 
 const quiet = new ServerLogger("error", () => {});
 const request = (path: string) => ["request", "conn-1", path, "--method=GET"];
@@ -27,8 +27,7 @@ afterEach(() => stop());
 
 function hangingCli(pidDir: string, maxConcurrent: number) {
   const cli = new MembraneCli(
-    sandboxCli({
-      CUSTOMERIO_SANDBOX_FAULT: "hang",
+    faultyCli("hang", {
       CUSTOMERIO_SANDBOX_PID_DIR: pidDir,
       CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request",
     }),
@@ -74,10 +73,50 @@ describe("waiting for a slot", () => {
   });
 });
 
+describe("a helper that daemonizes and holds the CLI's stdout (#18 item 11)", () => {
+  // Only Linux shows which processes hold a pipe (/proc); elsewhere such a helper outlives the call.
+  it.runIf(process.platform === "linux")("is ended when the CLI exits, and the call answers", async () => {
+    const pidFile = join(tempDir(), "pids");
+    // The CLI answers and exits at once; its helper, in a session of its own, keeps stdout open.
+    const cli = new MembraneCli(faultyCli("daemonize", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
+      timeoutMs: 20_000,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+    });
+    const call = cli.run(["connection", "list", "--json"]);
+    call.catch(() => {});
+    await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
+    const [leader, helper] = readFileSync(pidFile, "utf8").trim().split("\n").map(Number) as [number, number];
+    stop = () => killAll([helper]);
+    // Before: the call waited for the pipes until its deadline (a timeout) and the helper lived on.
+    expect(JSON.parse(await call).items[0].id).toBe("sandbox-customerio");
+    await waitFor(() => !isAlive(leader), 2000);
+    await waitFor(() => !isAlive(helper), 3000);
+  });
+
+  it.runIf(process.platform === "linux")("is ended at the deadline when the CLI hangs too", async () => {
+    const pidFile = join(tempDir(), "pids");
+    const cli = new MembraneCli(faultyCli("hang-detached", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
+      timeoutMs: 1500,
+      maxConcurrent: 1,
+      maxOutputBytes: 1_000_000,
+      log: quiet,
+    });
+    const call = cli.run(["connection", "list", "--json"]);
+    call.catch(() => {});
+    await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
+    const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
+    stop = () => killAll(pids);
+    await expect(call).rejects.toMatchObject({ kind: "timeout" });
+    await waitFor(() => pids.every((pid) => !isAlive(pid)), 3000);
+  });
+});
+
 describe("progress ticks", () => {
   it("tick once a second of the runner's clock while the CLI runs, and stop when it ends", async () => {
     const slow = writeScenario({ delayMs: 300 });
-    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: slow }), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane", { FAKE_MEMBRANE_SCENARIO: slow }), {
       timeoutMs: 10_000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
@@ -97,7 +136,7 @@ describe("progress ticks", () => {
 describe("arguments too large to spawn", () => {
   it("refuses 30 values of 100 KB before spawning, in a short message without the values", async () => {
     const record = join(tempDir(), "record.jsonl");
-    const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
       timeoutMs: 5000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
@@ -114,7 +153,7 @@ describe("arguments too large to spawn", () => {
   });
 
   it("refuses one argument over the per-argument limit", async () => {
-    const cli = new MembraneCli(fixtureCli("fake-membrane"), {
+    const cli = new MembraneCli(fixtureProcess("fake-membrane"), {
       timeoutMs: 5000,
       maxConcurrent: 1,
       maxOutputBytes: 1_000_000,
@@ -128,9 +167,13 @@ describe("arguments too large to spawn", () => {
   });
 
   it("reports a real E2BIG spawn failure without repeating the command line", async () => {
-    const result = await execa(process.execPath, ["-e", "1", ...hugeQuery], { reject: false });
-    expect((result as { code?: string }).code).toBe("E2BIG");
-    const error = classifyFailure(result, "membrane", 1_000_000);
+    const runner = new ProcessRunner({ command: process.execPath, args: ["-e", "1"], env: {}, display: "x" });
+    const outcome = await runner.run(hugeQuery, {
+      signal: new AbortController().signal,
+      maxOutputBytes: 1000,
+    });
+    expect(outcome.startError).toBe("E2BIG");
+    const error = classifyFailure(outcome, "membrane", 1_000_000);
     expect(error.kind).toBe("too-large");
     const text = describeError(error);
     expect(text.length).toBeLessThan(500);

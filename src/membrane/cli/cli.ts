@@ -1,30 +1,23 @@
 /**
- * The only module that spawns processes: runs the Membrane CLI with an argument array (never a shell) under
- * one deadline per call (the wait for a slot and the run both fit in it) and the request's cancellation
- * signal; at the deadline, or on cancellation, the whole process tree is killed and the call answers within
- * about a second even if a descendant keeps the CLI's stdout open. Every way a run can fail becomes a
- * CliError a person can act on (see cli-failure.ts).
+ * Runs Membrane CLI commands through a runner (runner.ts: a process in production, the in-process sandbox
+ * for --sandbox and tests) under one deadline per call (the wait for a slot and the run both fit in it) and
+ * the request's cancellation signal. What is shared by every runner lives here: the slots, the deadline,
+ * the progress tick, failure classification (cli-failure.ts), errors printed as success (output-error.ts)
+ * and JSON parsing. Every way a run can fail becomes a CliError a person can act on.
  */
 import type { z } from "zod";
-import { CliError } from "../errors.js";
-import type { Logger } from "../log.js";
-import { checkArgvSize, describeArgs } from "./argv.js";
-import { classifyFailure } from "./cli-failure.js";
-import { type Clock, systemClock } from "./clock.js";
+import { CliError } from "../../errors.js";
+import type { Logger } from "../../log.js";
+import { type Clock, systemClock } from "../clock.js";
+import { describeArgs } from "./argv.js";
+import { classifyFailure, failed } from "./cli-failure.js";
 import { errorInOutput } from "./output-error.js";
-import { killTree, trackChild } from "./process-tree.js";
+import { ProcessRunner } from "./process-runner.js";
+import type { CliCommand, CommandRunner } from "./runner.js";
 import { CliSlots } from "./slots.js";
 
 export { describeArgs, MAX_ARGUMENT_BYTES } from "./argv.js";
-
-/** How to start the CLI: the executable, arguments placed before ours, and extra environment. */
-export interface CliCommand {
-  command: string;
-  args: string[];
-  env: Record<string, string>;
-  /** What to call it in messages: the path a person configured or that was found. */
-  display: string;
-}
+export type { CliCommand, CommandRunner } from "./runner.js";
 
 export interface CliRunOptions {
   signal?: AbortSignal | undefined;
@@ -46,10 +39,13 @@ interface CliRunnerOptions {
   clock?: Clock | undefined;
 }
 
-/** After SIGTERM, the process tree gets this long before SIGKILL. */
-const KILL_GRACE_MS = 500;
-/** After a stop, the call answers within this long even if the CLI's pipes are still open. */
-const ANSWER_AFTER_STOP_MS = 1200;
+/** The reason the call's signal carries when its deadline passed (anything else is a cancellation). */
+const DEADLINE = Symbol("deadline");
+
+/** A runner for `target`: a CliCommand runs as a process; a runner is used as is. */
+export function runnerFor(target: CliCommand | CommandRunner): CommandRunner {
+  return "run" in target ? target : new ProcessRunner(target);
+}
 
 export class MembraneCli {
   private readonly slots;
@@ -57,10 +53,13 @@ export class MembraneCli {
   /** The clock of the waits around calls: the progress tick here, Retry-After waits in retry.ts. */
   readonly clock: Clock;
 
+  readonly runner: CommandRunner;
+
   constructor(
-    readonly command: CliCommand,
+    target: CliCommand | CommandRunner,
     private readonly options: CliRunnerOptions,
   ) {
+    this.runner = runnerFor(target);
     this.slots = new CliSlots(options.maxConcurrent);
     this.clock = options.clock ?? systemClock;
   }
@@ -71,16 +70,18 @@ export class MembraneCli {
     this.shutdown = new AbortController();
   }
 
+  /** What to call the CLI in messages. */
+  get display(): string {
+    return this.runner.display;
+  }
+
   get timeoutSeconds(): number {
     return Math.round(this.options.timeoutMs / 1000);
   }
 
   /** Runs the CLI and returns its stdout; throws CliError on any failure. */
   async run(args: readonly string[], options: CliRunOptions = {}): Promise<string> {
-    checkArgvSize([this.command.command, ...this.command.args, ...args], {
-      ...process.env,
-      ...this.command.env,
-    });
+    this.runner.checkArgs(args);
     // The deadline counts from the call, not from the spawn: a call queued behind others must not outlive it.
     const queuedAt = Date.now();
     const deadline = Math.min(
@@ -90,7 +91,7 @@ export class MembraneCli {
     const signal = options.signal
       ? AbortSignal.any([options.signal, this.shutdown.signal])
       : this.shutdown.signal;
-    return this.slots.run(() => this.spawnOnce(args, options.onTick, signal, deadline), {
+    return this.slots.run(() => this.runOnce(args, options.onTick, signal, deadline), {
       deadline,
       signal,
       cancelled: cancelledError,
@@ -112,7 +113,7 @@ export class MembraneCli {
     } catch {
       throw new CliError(
         "bad-output",
-        `The Membrane CLI (${this.command.display}) printed something that is not JSON for \`${describeArgs(args)}\`.`,
+        `The Membrane CLI (${this.runner.display}) printed something that is not JSON for \`${describeArgs(args)}\`.`,
         {
           hint: "Check that MEMBRANE_CLI points at the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works.",
         },
@@ -132,61 +133,33 @@ export class MembraneCli {
     return result.data;
   }
 
-  private async spawnOnce(
+  private async runOnce(
     args: readonly string[],
     onTick: CliRunOptions["onTick"],
     signal: AbortSignal,
     deadline: number,
   ): Promise<string> {
-    // Loaded on first use: execa costs about 60 ms to import, which start-up should not pay.
-    const { execa } = await import("execa");
     if (signal.aborted) throw cancelledError();
     const started = Date.now();
-    const subprocess = execa(this.command.command, [...this.command.args, ...args], {
-      env: this.command.env,
-      extendEnv: true,
-      stdin: "ignore",
-      reject: false,
-      detached: process.platform !== "win32",
-      cleanup: true,
-      windowsHide: true,
-      maxBuffer: { stdout: this.options.maxOutputBytes, stderr: 256_000 },
-      stripFinalNewline: true,
-    });
-    // Tracked until the process really ends, even when the call stops waiting for it before.
-    const untrack = trackChild(subprocess);
-    subprocess.then(untrack, untrack);
-    let stopReason: "timeout" | "cancelled" | undefined;
-    let answerTimer: NodeJS.Timeout | undefined;
-    let giveUpWaiting = () => {};
-    const givenUp = new Promise<undefined>((resolve) => {
-      giveUpWaiting = () => resolve(undefined);
-    });
-    const stop = (reason: "timeout" | "cancelled") => {
-      if (stopReason) return;
-      stopReason = reason;
-      killTree(subprocess, KILL_GRACE_MS);
-      // A descendant that left the process group may hold the pipes open: stop reading them and answer.
-      answerTimer = setTimeout(() => {
-        subprocess.stdout?.destroy();
-        subprocess.stderr?.destroy();
-        giveUpWaiting();
-      }, ANSWER_AFTER_STOP_MS);
-    };
-    const timer = setTimeout(() => stop("timeout"), Math.max(0, deadline - Date.now()));
+    // One signal for the runner: the call's deadline or its cancellation, whichever comes first.
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(DEADLINE), Math.max(0, deadline - Date.now()));
+    const onAbort = () => stop.abort(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
     // Seconds on the injected clock: one a tick (a test's quick clock ticks faster, and counts the same).
     let seconds = 0;
     const stopTicking = onTick ? this.clock.every(1000, () => onTick(++seconds)) : undefined;
-    const onAbort = () => stop("cancelled");
-    signal.addEventListener("abort", onAbort, { once: true });
     try {
-      const result = await Promise.race([subprocess, givenUp]);
+      const outcome = await this.runner.run(args, {
+        signal: stop.signal,
+        maxOutputBytes: this.options.maxOutputBytes,
+      });
       this.options.log.debug(`membrane ${describeArgs(args)}`, {
-        exitCode: result?.exitCode ?? null,
+        exitCode: outcome.exitCode ?? null,
         durationMs: Date.now() - started,
       });
-      if (stopReason === "cancelled") throw cancelledError();
-      if (stopReason === "timeout" || result === undefined) {
+      if (outcome.stopped || stop.signal.aborted) {
+        if (stop.signal.reason !== DEADLINE) throw cancelledError();
         throw new CliError(
           "timeout",
           `The Membrane CLI timed out after ${this.timeoutSeconds} s (\`${describeArgs(args)}\`); it was stopped.`,
@@ -195,14 +168,12 @@ export class MembraneCli {
           },
         );
       }
-      if (result.failed) throw classifyFailure(result, this.command.display, this.options.maxOutputBytes);
-      const stdout = String(result.stdout ?? "");
-      const reported = errorInOutput(stdout);
+      if (failed(outcome)) throw classifyFailure(outcome, this.runner.display, this.options.maxOutputBytes);
+      const reported = errorInOutput(outcome.stdout);
       if (reported) throw reported;
-      return stdout;
+      return outcome.stdout;
     } finally {
       clearTimeout(timer);
-      clearTimeout(answerTimer);
       stopTicking?.();
       signal.removeEventListener("abort", onAbort);
     }
