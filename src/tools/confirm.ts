@@ -8,19 +8,6 @@
 import { UserInputError } from "../errors.js";
 import type { ConfirmRequest, ToolContext } from "./tool-definition.js";
 
-/** Paths of the Customer.io APIs whose writes send messages or remove data or people. */
-const HIGH_BLAST_PATH = /send|trigger|broadcast|suppress|unsubscribe|delete|destroy|erase/i;
-
-/**
- * Whether a raw proxy_request is high blast: any DELETE, or a write whose path names sending, triggering,
- * a broadcast, suppressing, unsubscribing or deleting (e.g. POST /v1/send/email,
- * POST /v1/campaigns/7/triggers, POST /v1/broadcasts/3/trigger, POST /api/v1/customers/42/suppress).
- */
-export function proxyIsHighBlast(method: string, path: string): boolean {
-  if (method === "GET") return false;
-  return method === "DELETE" || HIGH_BLAST_PATH.test(path);
-}
-
 /**
  * Asks the person when --confirm and the client allow it; returns when the call may go ahead and throws
  * (nothing sent) when the person declined or cancelled.

@@ -7,10 +7,15 @@
  * otherwise runs it through the CLI with progress, bounded retries and field selection.
  */
 
-import { hasFixedTarget } from "../catalog/effects.js";
+import { hasFixedTarget, statedMethod } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
-import { guardRequestActionInput, isRequestActionType } from "../guard/request-action-guard.js";
+import { refuseUnlessReads } from "../guard/proxy-guard.js";
+import {
+  guardRequestActionInput,
+  isRequestActionType,
+  requestActionEffects,
+} from "../guard/request-action-guard.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
 import { confirmOrRefuse } from "./confirm.js";
@@ -73,10 +78,15 @@ export async function executeAction(
   if (isRequestActionType(entry.action.type) && !hasFixedTarget(entry.action)) {
     actionInput = guardRequestActionInput(actionInput, {
       readOnly: services.config.readOnly,
-      // A GET fixed by the action's record is as good as a method in the input.
-      takesMethod: entry.effects.basis === "fixed GET" || inputTakesMethod(entry.action.inputSchema),
+      takesMethod: inputTakesMethod(entry.action.inputSchema),
+      // A method fixed by the action's record is the method, whatever the input calls `method`.
+      fixedMethod: statedMethod(entry.action),
     });
   }
+  // A request is judged as the request it is, by the decision proxy_request uses (request-effects.ts).
+  const request = requestActionEffects(entry.action, actionInput);
+  if (request && services.config.readOnly) refuseUnlessReads(request.method, request.canonicalPath);
+  const highBlast = request ? request.highBlast : entry.effects.highBlast;
   if (options.dryRun) {
     return {
       data: {
@@ -88,7 +98,7 @@ export async function executeAction(
     };
   }
   // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
-  if (entry.effects.highBlast)
+  if (highBlast)
     await confirmOrRefuse(ctx, {
       what: `"${entry.title}" (${entry.action.id})`,
       why: "It sends real messages or deletes data, and cannot be undone.",

@@ -5,8 +5,9 @@
  */
 import { z } from "zod";
 import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
+import { requestEffects } from "../guard/request-effects.js";
 import { withRetries } from "../membrane/retry.js";
-import { confirmOrRefuse, proxyIsHighBlast } from "./confirm.js";
+import { confirmOrRefuse } from "./confirm.js";
 import type { GenericToolSpec } from "./define-tool.js";
 
 const ProxyRequestInput = z.object({
@@ -77,7 +78,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         note: "Dry run: nothing was sent. Call again without dry_run to send it.",
       };
     }
-    if (proxyIsHighBlast(guarded.method, guarded.path))
+    if (requestEffects(guarded.method, guarded.path).highBlast)
       await confirmOrRefuse(ctx, {
         what: `${guarded.method} ${guarded.path}`,
         why: "A request like this sends real messages or deletes data, and cannot be undone.",
