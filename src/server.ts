@@ -24,7 +24,7 @@ import { buildServices } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";
-import { listedTool, type ToolContext } from "./tools/tool-definition.js";
+import { listedTool, type SessionState, type ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
 
 const SERVER_NAME = "customerio-mcp";
@@ -38,6 +38,12 @@ interface InstanceOptions {
   /** Whether the tools/list may sit in shared caches (2026-07-28 `cacheScope`). */
   cacheScope?: "public" | "private";
 }
+
+/**
+ * Over HTTP (per-request instances) a client that cannot be asked, or that the server cannot know can be
+ * asked, gets what needs a person's yes refused, never run unasked (issue #18).
+ */
+const refusesUnasked = (options: InstanceOptions): boolean => !options.connection;
 
 export interface BuiltServer {
   /** One connection-scoped instance, made on first use (the in-memory tests connect it). */
@@ -95,6 +101,8 @@ function createServerInstance(
   });
 
   let listedOnce = false;
+  // What the person allowed for the rest of this connection (fresh per stateless HTTP request).
+  const session: SessionState = { approvedUnknown: new Set() };
   if (options.connection) {
     let initialized = false;
     server.oninitialized = () => {
@@ -147,6 +155,8 @@ function createServerInstance(
       log,
       progress: progressReporter(ctx),
       confirm: confirmationFor(ctx, () => server.getClientCapabilities()),
+      refuseUnasked: refusesUnasked(options),
+      session,
     };
     const started = Date.now();
     return log.withRequestSink(sink, async () => {

@@ -47,6 +47,8 @@ export interface ActionEffects {
    * guard lets only GET through (guard/request-action-guard.ts).
    */
   getOnlyInReadOnly: boolean;
+  /** It sends one HTTP request (request types): what that request does decides, per call. */
+  sendsRequest: boolean;
   /** Why `readOnly` is what it is. */
   basis: EffectBasis;
 }
@@ -104,6 +106,7 @@ export function actionEffects(action: Action, vouched = false): ActionEffects {
       highBlast: false,
       arbitrary,
       getOnlyInReadOnly,
+      sendsRequest: REQUEST_TYPES.has(type),
       basis: readBasis,
     };
   }
@@ -115,6 +118,7 @@ export function actionEffects(action: Action, vouched = false): ActionEffects {
     highBlast,
     arbitrary,
     getOnlyInReadOnly,
+    sendsRequest: REQUEST_TYPES.has(type),
     basis: WRITE_TYPES.has(type) ? "write type" : fixedWrite ? "fixed write" : "unknown",
   };
 }
@@ -122,4 +126,12 @@ export function actionEffects(action: Action, vouched = false): ActionEffects {
 /** Whether read-only mode offers the action: a read, or a generic API request the guard limits to GET. */
 export function offeredInReadOnly(effects: ActionEffects): boolean {
   return effects.readOnly || effects.getOnlyInReadOnly;
+}
+
+/**
+ * Whether read-only mode may still run it after the person's yes (tools/confirm.ts): Membrane does not
+ * state its effect, and nothing says it sends or deletes. A known write never is.
+ */
+export function asksInReadOnly(effects: ActionEffects): boolean {
+  return effects.basis === "unknown" && !effects.highBlast && !effects.arbitrary && !effects.sendsRequest;
 }

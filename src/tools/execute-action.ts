@@ -7,7 +7,7 @@
  * otherwise runs it through the CLI with progress, bounded retries and field selection.
  */
 
-import { hasFixedTarget, statedMethod } from "../catalog/effects.js";
+import { asksInReadOnly, hasFixedTarget, statedMethod } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
 import { refuseUnlessReads } from "../guard/proxy-guard.js";
@@ -18,7 +18,7 @@ import {
 } from "../guard/request-action-guard.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
-import { confirmOrRefuse } from "./confirm.js";
+import { approveUnknownEffect, confirmOrRefuse } from "./confirm.js";
 import { invalidArguments } from "./define-tool.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
 
@@ -98,6 +98,8 @@ export async function executeAction(
     };
   }
   // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
+  if (services.config.readOnly && !request && asksInReadOnly(entry.effects))
+    await approveUnknownEffect(ctx, entry, actionInput);
   if (highBlast)
     await confirmOrRefuse(ctx, {
       what: `"${entry.title}" (${entry.action.id})`,
