@@ -7,6 +7,7 @@
  */
 import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelcontextprotocol/server";
 import type { Config } from "./config.js";
+import { UserInputError } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
@@ -141,7 +142,20 @@ function createServerInstance(
 
   server.setRequestHandler("tools/call", async (request, ctx) => {
     const { name } = request.params;
-    const tool = await findAfterFirstDiscovery(catalog, () => registry.get(name));
+    // One deadline for everything the call waits for (tools/deadline.ts), counted from its arrival.
+    const deadline = Date.now() + config.timeoutSeconds * 1000;
+    const tool = await findAfterFirstDiscovery(
+      catalog,
+      () => registry.get(name),
+      Math.max(0, deadline - Date.now()),
+    );
+    if (!tool && catalog.current().source === "none")
+      return errorToToolResult(
+        new UserInputError(
+          "The Customer.io actions are still being discovered, so this tool is not known yet.",
+          "Try again in a few seconds, or call connection_status to see what is going on.",
+        ),
+      );
     if (!tool)
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
@@ -156,6 +170,7 @@ function createServerInstance(
       progress: progressReporter(ctx),
       confirm: confirmationFor(ctx, () => server.getClientCapabilities()),
       refuseUnasked: refusesUnasked(options),
+      deadline,
       session,
     };
     const started = Date.now();

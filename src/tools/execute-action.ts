@@ -19,6 +19,7 @@ import {
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
 import { approveUnknownEffect, confirmOrRefuse } from "./confirm.js";
+import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
 import { invalidArguments } from "./define-tool.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
 
@@ -106,7 +107,11 @@ export async function executeAction(
       why: "It sends real messages or deletes data, and cannot be undone.",
       input: actionInput,
     });
-  const connection = await services.connection.resolve({ signal: ctx.signal });
+  const connection = await beforeDeadline(
+    ctx,
+    services.connection.resolve({ signal: ctx.signal, deadline: callDeadline(ctx) }),
+    "finding the Customer.io connection",
+  );
   ctx.progress(`Running ${entry.title}`);
   const run = await withRetries(
     ({ deadline }) =>
@@ -117,7 +122,7 @@ export async function executeAction(
       }),
     {
       idempotent: entry.effects.readOnly,
-      deadlineMs: services.config.timeoutSeconds * 1000,
+      deadlineMs: remainingMs(ctx),
       signal: ctx.signal,
       log: services.log,
       clock: services.membrane.clock,

@@ -14,9 +14,13 @@ import { UserInputError } from "../errors.js";
 import { findAfterFirstDiscovery } from "./first-discovery.js";
 import type { Services } from "./services.js";
 
-export async function findActionEntry(services: Services, reference: string): Promise<CatalogEntry> {
+export async function findActionEntry(
+  services: Services,
+  reference: string,
+  maxWaitMs?: number,
+): Promise<CatalogEntry> {
   const { catalog } = services;
-  const entry = await findAfterFirstDiscovery(catalog, () => catalog.current().find(reference));
+  const entry = await findAfterFirstDiscovery(catalog, () => catalog.current().find(reference), maxWaitMs);
   if (entry) return entry;
   const snapshot = catalog.current();
   if (snapshot.source === "none" && catalog.lastError !== undefined) {

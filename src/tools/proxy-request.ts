@@ -8,6 +8,7 @@ import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard
 import { requestEffects } from "../guard/request-effects.js";
 import { withRetries } from "../membrane/retry.js";
 import { confirmOrRefuse } from "./confirm.js";
+import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 
 const ProxyRequestInput = z.object({
@@ -84,7 +85,11 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         why: "A request like this sends real messages or deletes data, and cannot be undone.",
         input: guarded,
       });
-    const connection = await services.connection.resolve({ signal: ctx.signal });
+    const connection = await beforeDeadline(
+      ctx,
+      services.connection.resolve({ signal: ctx.signal, deadline: callDeadline(ctx) }),
+      "finding the Customer.io connection",
+    );
     ctx.progress(`${guarded.method} ${guarded.path}`);
     const text = await withRetries(
       ({ deadline }) =>
@@ -96,7 +101,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         }),
       {
         idempotent: guarded.method === "GET",
-        deadlineMs: services.config.timeoutSeconds * 1000,
+        deadlineMs: remainingMs(ctx),
         signal: ctx.signal,
         log: services.log,
         clock: services.membrane.clock,

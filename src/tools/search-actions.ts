@@ -8,6 +8,7 @@ import { z } from "zod";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
 import type { Action } from "../membrane/contract/records.js";
+import { beforeDeadline, callDeadline } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
 import type { Services } from "./services.js";
@@ -43,8 +44,16 @@ export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
     let actions: Action[];
     let note: string | undefined;
     try {
-      const connection = await services.connection.resolve({ signal: ctx.signal });
-      actions = await services.membrane.searchActions(connection.id, query, limit, { signal: ctx.signal });
+      const deadline = callDeadline(ctx);
+      const connection = await beforeDeadline(
+        ctx,
+        services.connection.resolve({ signal: ctx.signal, deadline }),
+        "finding the Customer.io connection",
+      );
+      actions = await services.membrane.searchActions(connection.id, query, limit, {
+        signal: ctx.signal,
+        deadline,
+      });
     } catch (error) {
       const recoverable =
         error instanceof CliError &&

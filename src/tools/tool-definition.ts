@@ -65,6 +65,8 @@ export interface ToolContext {
    * then what needs a person's yes is refused instead of run unasked, unless --confirm never.
    */
   refuseUnasked?: boolean;
+  /** Epoch ms by which the whole call must answer (tools/deadline.ts): --timeout from its arrival. */
+  deadline?: number;
   session?: SessionState;
 }
 

@@ -28,7 +28,11 @@ const HIGH_BLAST = [
 ];
 
 /** Calls a tool; a protocol error (a tool not listed in this mode) counts as a refusal. */
-export async function call(server: AttackServer, name: string, args: Record<string, unknown>) {
+export async function call(
+  server: Pick<AttackServer, "client">,
+  name: string,
+  args: Record<string, unknown>,
+) {
   try {
     return (await server.client.callTool({ name, arguments: args })) as CallToolResult;
   } catch (error) {
@@ -40,7 +44,11 @@ export async function call(server: AttackServer, name: string, args: Record<stri
  * A tool's arguments in the profile's shape, read from its listed schema: an object where the profile
  * takes JSON text is sent as text, and what strict profiles require and we leave out is null.
  */
-async function shapedArgs(server: AttackServer, tool: string, input: Record<string, unknown>) {
+export async function shapedArgs(
+  server: Pick<AttackServer, "client">,
+  tool: string,
+  input: Record<string, unknown>,
+) {
   const { tools } = await server.client.listTools();
   const schema = tools.find((t) => t.name === tool)?.inputSchema;
   const properties = (schema?.properties ?? {}) as Record<string, { type?: unknown }>;
