@@ -9,6 +9,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isRecord as isPlainObject } from "../is-record.js";
+import { hasExactNumbers } from "../membrane/contract/exact-json.js";
 import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
@@ -40,7 +41,9 @@ export function toCallToolResult(output: ToolOutput, maxChars: number): CallTool
   const notes = notesText(meta, [capped.note, output.note], maxChars);
   if (notes !== undefined) content.push({ type: "text", text: notes });
   const result: CallToolResult = { content };
-  if (!capped.truncated) {
+  // structuredContent travels as JSON.stringify prints it, which would alter a number JavaScript cannot
+  // hold exactly: then the text, which keeps it as Membrane printed it, is the whole result.
+  if (!capped.truncated && !hasExactNumbers(capped.value)) {
     const data = capped.value;
     if (meta) result.structuredContent = { output: data, ...meta };
     else if (isPlainObject(data)) result.structuredContent = data;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
 import { requestEffects } from "../guard/request-effects.js";
+import { parseExactJson } from "../membrane/contract/exact-json.js";
 import { withRetries } from "../membrane/retry.js";
 import { confirmOrRefuse } from "./confirm.js";
 import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
@@ -109,7 +110,8 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
     );
     let body: unknown;
     try {
-      body = text.trim() === "" ? null : JSON.parse(text);
+      // Numbers exactly as the API printed them (exact-json.ts).
+      body = text.trim() === "" ? null : parseExactJson(text);
     } catch {
       // Not JSON (an HTML page, plain text): shown as the text it is, not as one quoted JSON string.
       return { data: text, plainText: true };
