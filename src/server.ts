@@ -12,6 +12,7 @@ import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand } from "./membrane/cli.js";
 import type { Clock } from "./membrane/clock.js";
+import { inspectJson } from "./membrane/contract/exact-json.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./protocol/confirmation.js";
@@ -21,6 +22,7 @@ import {
   requestLogSink,
   TOOL_LIST_TTL_MS,
 } from "./protocol/request-context.js";
+import { scrubSecrets } from "./redact/scrub.js";
 import { buildServices } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
@@ -55,6 +57,17 @@ export interface BuiltServer {
   createInstance(options: InstanceOptions): Server;
   /** Loads the cached catalog and starts discovery in the background. */
   start(): Promise<void>;
+}
+
+/** Arguments nested deeper than this are refused before validation (which recurses per level). */
+const MAX_ARGUMENT_DEPTH = 100;
+
+function refuseDeepArguments(args: unknown): void {
+  if (inspectJson(args, MAX_ARGUMENT_DEPTH).tooDeep)
+    throw new UserInputError(
+      `Refused: the arguments are nested more than ${MAX_ARGUMENT_DEPTH} levels deep.`,
+      "Send flatter data (no Customer.io field needs that much nesting), or send a deeply nested value as JSON text in a string field.",
+    );
 }
 
 export function buildServer(
@@ -159,7 +172,8 @@ function createServerInstance(
     if (!tool)
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
-        `Unknown tool: ${name}. Call tools/list for the tools, or run_action for any action.`,
+        // Never echoed whole: a name may be 100,000 characters, or carry a credential.
+        `Unknown tool: ${JSON.stringify(scrubSecrets(name).slice(0, 80))}${name.length > 80 ? ` (${name.length} characters)` : ""}. Call tools/list for the tools, or run_action for any action.`,
       );
     const sink = requestLogSink(ctx, SERVER_NAME, () => legacyLevel);
     const toolContext: ToolContext = {
@@ -176,6 +190,7 @@ function createServerInstance(
     const started = Date.now();
     return log.withRequestSink(sink, async () => {
       try {
+        refuseDeepArguments(request.params.arguments);
         const args = tool.validate(request.params.arguments ?? {});
         const output = await tool.run(args, toolContext);
         log.debug(`${name} succeeded`, { durationMs: Date.now() - started });

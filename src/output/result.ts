@@ -9,7 +9,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isRecord as isPlainObject } from "../is-record.js";
-import { hasExactNumbers } from "../membrane/contract/exact-json.js";
+import { inspectJson } from "../membrane/contract/exact-json.js";
 import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
@@ -34,6 +34,9 @@ function shape(output: ToolOutput, maxChars: number): ShapedOutput {
   return shapeOutput(output.data, { fields: output.fields, maxChars });
 }
 
+/** Deeper than this, a value goes back as text only (JSON.stringify recurses per level). */
+const MAX_STRUCTURED_DEPTH = 200;
+
 export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
   const capped = shape(output, maxChars);
   const meta = output.meta ? scrubValue(output.meta) : undefined;
@@ -42,8 +45,10 @@ export function toCallToolResult(output: ToolOutput, maxChars: number): CallTool
   if (notes !== undefined) content.push({ type: "text", text: notes });
   const result: CallToolResult = { content };
   // structuredContent travels as JSON.stringify prints it, which would alter a number JavaScript cannot
-  // hold exactly: then the text, which keeps it as Membrane printed it, is the whole result.
-  if (!capped.truncated && !hasExactNumbers(capped.value)) {
+  // hold exactly, and cannot print thousands of levels: then the text, which keeps the data as Membrane
+  // printed it, is the whole result.
+  const inspected = capped.truncated ? undefined : inspectJson(capped.value, MAX_STRUCTURED_DEPTH);
+  if (inspected && !inspected.exactNumbers && !inspected.tooDeep) {
     const data = capped.value;
     if (meta) result.structuredContent = { output: data, ...meta };
     else if (isPlainObject(data)) result.structuredContent = data;

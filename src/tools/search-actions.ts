@@ -19,6 +19,8 @@ const SearchActionsInput = z.object({
     .trim()
     .min(1)
     .max(500)
+    // A NUL cannot travel as a command-line argument: refused here with what to do, not an internal error.
+    .regex(/^[^\u0000]*$/, "must not contain a NUL character (U+0000): remove it and search again")
     .describe('What you want to do, in plain words, e.g. "add a person to a segment".'),
   limit: z.number().int().min(1).max(50).default(10).describe("How many matches to return (1 to 50)."),
 });
