@@ -1,22 +1,121 @@
 /**
- * The layering of DESIGN.md ("The shape of the code"), checked on every `npm test`: dependencies point one
- * way (index -> config, serve, server -> tools -> catalog, guard, output, membrane -> schema), no cycles,
- * only membrane/cli.ts spawns processes, and the sandbox shares nothing with the server but the CLI contract.
+ * The layering of DESIGN.md ("The shape of the code"), checked on every `npm test`. Each part of src/ (a
+ * folder, or a top-level file) has an allow-list of the parts it may import (ALLOWED below, as Playwright
+ * keeps a DEPS.list beside each folder); the allow-lists must form no loop (checked when this file loads),
+ * so no two parts can import each other, type-only imports included. Within a part, no file loop either.
+ * Besides: only the real runner spawns processes, and guard/ and the sandbox see only membrane's contract.
  */
-const above = (...folders) => `^src/(${folders.join("|")})(/|\\.ts$)`;
+
+/** What each part of src/ may import, besides itself and node_modules. */
+const ALLOWED = {
+  "is-record": [],
+  errors: [],
+  version: [],
+  instructions: [],
+  redact: [],
+  log: ["redact"],
+  schema: ["is-record"],
+  options: ["schema"],
+  config: ["errors", "options", "schema"],
+  membrane: ["errors", "is-record", "log", "redact"],
+  sandbox: ["membrane"], // the contract only: see sandbox-sees-only-the-contract
+  guard: ["errors", "is-record", "membrane"], // the contract only: see guard-sees-only-the-contract
+  output: ["errors", "is-record", "redact", "membrane"],
+  catalog: ["config", "errors", "guard", "is-record", "log", "membrane", "schema"],
+  tools: [
+    "catalog",
+    "config",
+    "errors",
+    "guard",
+    "is-record",
+    "log",
+    "membrane",
+    "output",
+    "redact",
+    "schema",
+  ],
+  protocol: ["errors", "is-record", "log", "tools"],
+  services: ["catalog", "config", "errors", "log", "membrane", "sandbox", "tools"],
+  server: [
+    "config",
+    "errors",
+    "instructions",
+    "log",
+    "membrane",
+    "output",
+    "protocol",
+    "redact", // an unknown tool name is echoed scrubbed
+    "services",
+    "tools",
+    "version",
+  ],
+  serve: ["config", "errors", "log", "membrane", "options", "protocol", "server", "version"],
+  doctor: [
+    "catalog",
+    "config",
+    "errors",
+    "log",
+    "membrane",
+    "output",
+    "redact",
+    "services",
+    "tools",
+    "version",
+  ],
+  demo: [],
+  index: [
+    "config",
+    "doctor",
+    "errors",
+    "log",
+    "membrane",
+    "options",
+    "sandbox",
+    "serve",
+    "server",
+    "version",
+  ],
+};
+
+/** Throws when the allow-lists form a loop: the parts must be layered. */
+function assertLayered(allowed) {
+  const state = new Map();
+  const visit = (part, trail) => {
+    if (state.get(part) === "done") return;
+    if (state.get(part) === "visiting")
+      throw new Error(`dependency allow-lists loop: ${[...trail, part].join(" -> ")}`);
+    if (!(part in allowed)) throw new Error(`dependency allow-lists: unknown part "${part}"`);
+    state.set(part, "visiting");
+    for (const next of allowed[part]) visit(next, [...trail, part]);
+    state.set(part, "done");
+  };
+  for (const part of Object.keys(allowed)) visit(part, []);
+}
+assertLayered(ALLOWED);
+
+const part = (name) => `^src/${name}(/|\\.ts$)`;
+const anyOf = (names) => `^src/(${names.join("|")})(/|\\.ts$)`;
+const parts = Object.keys(ALLOWED);
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...parts.map((name) => ({
+      name: `allowed-imports-of-${name}`,
+      comment: `${name} may import: ${ALLOWED[name].join(", ") || "nothing of src"}`,
+      severity: "error",
+      from: { path: part(name) },
+      to: { path: "^src/", pathNot: anyOf([name, ...ALLOWED[name]]) },
+    })),
     {
       name: "no-circular",
-      comment: "type-only loops (combinators.ts names convertNode's type) vanish at runtime",
+      comment: "no file loop, type-only imports included",
       severity: "error",
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+      to: { circular: true },
     },
     {
-      name: "only-cli-spawns",
+      name: "only-the-runner-spawns",
       comment: "execa only in membrane/cli.ts; the sandbox's own bin is a separate program",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/membrane/cli\\.ts$"] },
@@ -24,118 +123,26 @@ module.exports = {
       to: { path: "node_modules/execa/", dependencyTypesNot: ["type-only"] },
     },
     {
-      name: "schema-is-a-leaf",
-      severity: "error",
-      from: { path: "^src/schema/" },
-      to: {
-        path: above(
-          "index",
-          "config",
-          "options",
-          "server",
-          "services",
-          "serve",
-          "tools",
-          "catalog",
-          "guard",
-          "output",
-          "membrane",
-          "doctor",
-          "demo",
-          "sandbox",
-        ),
-      },
-    },
-    {
-      name: "membrane-climbs-nothing",
-      severity: "error",
-      from: { path: "^src/membrane/" },
-      // Allowed: the scrubber is a leaf (cli-failure.ts scrubs stderr tails before they travel); client.ts
-      // names proxy-guard's GuardedRequest (types only, checked by the next rule) so only guarded requests run.
-      to: {
-        pathNot: ["^src/(redact/(scrub|secret-patterns)|guard/proxy-guard)\\.ts$"],
-        path: above(
-          "index",
-          "config",
-          "options",
-          "server",
-          "services",
-          "serve",
-          "tools",
-          "catalog",
-          "guard",
-          "output",
-          "schema",
-          "doctor",
-          "demo",
-          "sandbox",
-        ),
-      },
-    },
-    {
-      name: "membrane-types-from-guard",
-      comment: "membrane/ may name guard/proxy-guard's types, never run its code",
-      severity: "error",
-      from: { path: "^src/membrane/" },
-      to: { path: "^src/guard/proxy-guard\\.ts$", dependencyTypesNot: ["type-only"] },
-    },
-    {
-      name: "guard-and-output-stay-low",
-      comment: "guard/ and output/ use errors, log, membrane/contract and each other, nothing above",
+      name: "guard-sees-only-the-contract",
+      comment: "guard/ reads action types and the raw request's shape, nothing of how Membrane is reached",
       severity: "error",
       from: { path: "^src/(guard|output)/" },
-      to: {
-        path: [
-          above(
-            "index",
-            "config",
-            "options",
-            "server",
-            "services",
-            "serve",
-            "tools",
-            "catalog",
-            "schema",
-            "doctor",
-            "demo",
-            "sandbox",
-          ),
-          "^src/membrane/(?!contract/)",
-        ],
-      },
+      to: { path: "^src/membrane/(?!contract/)" },
     },
     {
-      name: "catalog-below-tools",
+      name: "sandbox-sees-only-the-contract",
+      comment:
+        "the sandbox honours the same contract as the real Membrane, and shares nothing else with the server",
       severity: "error",
-      from: { path: "^src/catalog/" },
-      to: { path: above("index", "server", "services", "serve", "tools", "doctor", "demo", "sandbox") },
-    },
-    {
-      name: "tools-below-server",
-      severity: "error",
-      from: { path: "^src/tools/" },
-      to: { path: above("index", "server", "services", "serve", "doctor", "demo", "sandbox") },
+      // launch.ts is the server's side of --sandbox (it starts the sandbox bin): it stops it with membrane/shutdown.
+      from: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
+      to: { path: "^src/membrane/(?!contract/)" },
     },
     {
       name: "nothing-imports-the-bin",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/index\\.ts$" },
       to: { path: "^src/index\\.ts$" },
-    },
-    {
-      name: "sandbox-shares-only-the-contract",
-      severity: "error",
-      // launch.ts is the server's side of --sandbox (it starts the sandbox bin): it stops it with membrane/shutdown.
-      from: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
-      to: { path: "^src/", pathNot: ["^src/sandbox/", "^src/membrane/contract/"] },
-    },
-    {
-      name: "server-not-below-sandbox",
-      comment: "the server never imports the sandbox's code (it spawns its bin like any CLI)",
-      severity: "error",
-      from: { path: "^src/", pathNot: ["^src/sandbox/", "^src/demo/"] },
-      // index.ts starts the sandbox for --sandbox through launch.ts, the one door in.
-      to: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
     },
   ],
   options: {

@@ -15,6 +15,7 @@ import { measureMemory } from "./memory.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
+import { measureTasks } from "./tasks.mjs";
 import { measureTokens } from "./tokens.mjs";
 import { measureWarmList } from "./warm-list.mjs";
 
@@ -86,6 +87,8 @@ rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
     []),
 );
+
+rows.push(...((await step("11", "common jobs: direct vs generic tools", () => measureTasks())) ?? []));
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });
 const missed = rows.filter((row) => row.met === false);

@@ -3,8 +3,8 @@
  * import. A number kept exactly as Membrane printed it (membrane/contract/exact-json.ts) is a number, not
  * an object, though JavaScript holds it in one.
  */
-import { isExactNumber } from "./membrane/contract/exact-json.js";
+import { isLosslessNumber } from "lossless-json";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isExactNumber(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isLosslessNumber(value);
 }

@@ -194,7 +194,11 @@ function createServerInstance(
         const args = tool.validate(request.params.arguments ?? {});
         const output = await tool.run(args, toolContext);
         log.debug(`${name} succeeded`, { durationMs: Date.now() - started });
-        return toCallToolResult(output, config.maxOutput);
+        // The era's codec shapes a typed result (a no-op for the object envelope this server sends).
+        return server.projectCallToolResult(
+          toCallToolResult(output, config.maxOutput, tool.acceptsOutput?.bind(tool)),
+          tool.outputSchema,
+        );
       } catch (error) {
         // Asking the person first: the SDK delivers the question and calls this handler again with the answer.
         if (error instanceof ConfirmationPending) return error.result;

@@ -23,11 +23,12 @@ export async function runCatalog(extraActions) {
       found.matches.find((match) => match.readOnly);
     if (action)
       await server.client.callTool({ name: "run_action", arguments: { action: action.id, input: {} } });
-    const listed = tools.map(({ name, title, description, inputSchema, annotations }) => ({
+    const listed = tools.map(({ name, title, description, inputSchema, outputSchema, annotations }) => ({
       name,
       title,
       description,
       inputSchema,
+      ...(outputSchema ? { outputSchema } : {}),
       annotations,
     }));
     return {

@@ -9,6 +9,7 @@ import type { Action } from "../membrane/contract/records.js";
 import { type NormalizedSchema, normalizeSchema } from "../schema/normalize.js";
 import { type ActionEffects, actionAnnotations, actionEffects } from "./annotations.js";
 import { describeAction } from "./describe.js";
+import { type OutputContract, outputContract } from "./output-contract.js";
 import { assignToolNames } from "./tool-names.js";
 
 export interface CatalogEntry {
@@ -21,6 +22,8 @@ export interface CatalogEntry {
   /** Absent when the schema could not be made valid: then `conversionError` says why. */
   normalized?: NormalizedSchema;
   conversionError?: string;
+  /** Present when the action declares an output schema that converts: its direct tool is typed. */
+  output?: OutputContract;
 }
 
 export function buildEntries(
@@ -51,6 +54,8 @@ export function buildEntries(
     };
     if (normalized) entry.normalized = normalized;
     if (conversionError) entry.conversionError = conversionError;
+    const output = outputContract(action.outputSchema);
+    if (output) entry.output = output;
     return entry;
   });
 }

@@ -5,10 +5,12 @@
  * UserInputError whose message names the rule that was broken; nothing refused ever reaches the CLI.
  */
 import { UserInputError } from "../errors.js";
+import { type GuardedRequest, PROXY_METHODS, type ProxyMethod } from "../membrane/contract/raw-request.js";
 import { checkHeaders, checkQuery } from "./proxy-params.js";
 import { checkProxyPath } from "./proxy-path.js";
 import { requestEffects } from "./request-effects.js";
 
+export { type GuardedRequest, PROXY_METHODS } from "../membrane/contract/raw-request.js";
 export {
   ALLOWED_HEADERS,
   ALLOWED_HEADERS_TEXT,
@@ -19,9 +21,6 @@ export {
 } from "./proxy-params.js";
 export { MAX_PATH_LENGTH } from "./proxy-path.js";
 
-export const PROXY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-type ProxyMethod = (typeof PROXY_METHODS)[number];
-
 /** Linux refuses a single command-line argument above 128 KiB; the body travels as `--data=<body>`. */
 export const MAX_BODY_BYTES = 100_000;
 
@@ -31,16 +30,6 @@ export interface ProxyRequest {
   query?: Record<string, string | number | boolean>;
   headers?: Record<string, string>;
   body?: unknown;
-}
-
-export interface GuardedRequest {
-  method: ProxyMethod;
-  path: string;
-  query: Array<[string, string]>;
-  headers: Array<[string, string]>;
-  /** JSON text or a raw string, exactly as it goes to the CLI. */
-  body?: string;
-  bodyIsJson: boolean;
 }
 
 function checkMethod(method: unknown): ProxyMethod {

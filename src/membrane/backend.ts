@@ -4,8 +4,9 @@
  * a real process, or the sandbox's CLI face in process), the REST backend sends an HTTP request. Both answer
  * with the same records (contract/records.ts) and fail with the same error kinds (errors.ts).
  */
-import type { GuardedRequest } from "../guard/proxy-guard.js";
+
 import type { Clock } from "./clock.js";
+import type { GuardedRequest } from "./contract/raw-request.js";
 import type { Action, Connection, RunResult } from "./contract/records.js";
 
 export interface CallOptions {

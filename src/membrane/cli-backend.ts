@@ -6,11 +6,11 @@
  * ever be read as a flag, whatever it starts with.
  */
 import { CliError, UserInputError } from "../errors.js";
-import type { GuardedRequest } from "../guard/proxy-guard.js";
 import type { Logger } from "../log.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "./backend.js";
 import type { MembraneCli } from "./cli.js";
 import type { Clock } from "./clock.js";
+import type { GuardedRequest } from "./contract/raw-request.js";
 import {
   type Action,
   ActionSchema,

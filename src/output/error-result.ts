@@ -42,7 +42,11 @@ function errorParts(error: unknown): { text: string; hint: string | undefined } 
   };
 }
 
-/** The one place a thrown error becomes an MCP tool result. */
+/**
+ * The one place a thrown error becomes an MCP tool result. Its structuredContent must also fit a typed
+ * tool's open `{output, actionRunId}` envelope (catalog/output-contract.ts): no `output` key, and
+ * `actionRunId` a string.
+ */
 export function errorToToolResult(error: unknown): CallToolResult {
   const structured: Record<string, unknown> = { error: describeError(error) };
   if (error instanceof CliError) {

@@ -9,7 +9,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isRecord as isPlainObject } from "../is-record.js";
-import { inspectJson } from "../membrane/contract/exact-json.js";
+import { inspectJson, parseExactJson } from "../membrane/contract/exact-json.js";
 import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
@@ -37,21 +37,62 @@ function shape(output: ToolOutput, maxChars: number): ShapedOutput {
 /** Deeper than this, a value goes back as text only (JSON.stringify recurses per level). */
 const MAX_STRUCTURED_DEPTH = 200;
 
-export function toCallToolResult(output: ToolOutput, maxChars: number): CallToolResult {
+/**
+ * Whether structuredContent can carry `value` unaltered: it travels as JSON.stringify prints it, which
+ * would change a number JavaScript cannot hold exactly (exact-json.ts) and cannot print thousands of
+ * levels. When it cannot, the text, which keeps the data as Membrane printed it, is the result.
+ */
+function travelsIntact(value: unknown): boolean {
+  const inspected = inspectJson(value, MAX_STRUCTURED_DEPTH);
+  return !inspected.exactNumbers && !inspected.tooDeep;
+}
+
+/**
+ * The value a typed tool's structuredContent may carry as `output`: the whole value, or what a cut between
+ * list items kept (whole items, still JSON); undefined when the text was cut elsewhere.
+ */
+function shownValue(capped: ShapedOutput): { value: unknown } | undefined {
+  if (!capped.truncated) return { value: capped.value };
+  if (capped.omitted?.items === undefined) return undefined;
+  try {
+    return { value: parseExactJson(capped.text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `acceptsOutput`: the tool declares an outputSchema (an open `{output, actionRunId}` envelope, see
+ * catalog/output-contract.ts). Then structuredContent is always sent (clients refuse a typed result
+ * without it) and carries `output` only when the value shown conforms: never a value that breaks the
+ * schema, whether the cut, `fields` or the action itself made it so.
+ */
+export function toCallToolResult(
+  output: ToolOutput,
+  maxChars: number,
+  acceptsOutput?: (value: unknown) => boolean,
+): CallToolResult {
   const capped = shape(output, maxChars);
   const meta = output.meta ? scrubValue(output.meta) : undefined;
   const content: CallToolResult["content"] = [{ type: "text", text: capped.text }];
-  const notes = notesText(meta, [capped.note, output.note], maxChars);
+  let structured: Record<string, unknown> | undefined;
+  let mismatch: string | undefined;
+  if (acceptsOutput) {
+    const shown = shownValue(capped);
+    const intact = shown !== undefined && travelsIntact(shown.value);
+    const fits = shown !== undefined && intact && acceptsOutput(shown.value);
+    structured = fits ? { output: shown.value, ...meta } : { ...meta };
+    if (shown && intact && !fits && !output.fields?.length)
+      mismatch =
+        "The result does not match the action's declared output schema: structuredContent leaves `output` out; the text above is the result.";
+  } else if (!capped.truncated && travelsIntact(capped.value)) {
+    const data = capped.value;
+    if (meta) structured = { output: data, ...meta };
+    else if (isPlainObject(data)) structured = data;
+  }
+  const notes = notesText(meta, [capped.note, output.note, mismatch], maxChars);
   if (notes !== undefined) content.push({ type: "text", text: notes });
   const result: CallToolResult = { content };
-  // structuredContent travels as JSON.stringify prints it, which would alter a number JavaScript cannot
-  // hold exactly, and cannot print thousands of levels: then the text, which keeps the data as Membrane
-  // printed it, is the whole result.
-  const inspected = capped.truncated ? undefined : inspectJson(capped.value, MAX_STRUCTURED_DEPTH);
-  if (inspected && !inspected.exactNumbers && !inspected.tooDeep) {
-    const data = capped.value;
-    if (meta) result.structuredContent = { output: data, ...meta };
-    else if (isPlainObject(data)) result.structuredContent = data;
-  }
+  if (structured) result.structuredContent = structured;
   return result;
 }

@@ -5,8 +5,8 @@
  * alternative, or an `allOf` of compatible members, is folded into the node in one linear pass. Also the
  * helper that merges object alternatives into one object (used at the root and for Gemini).
  */
-// Type-only: convert.ts passes convertNode in, so there is no runtime cycle between the two files.
-import type { ConvertContext, convertNode } from "./convert.js";
+// convert.ts passes its convertNode in: the two files never import each other.
+import type { ConvertContext, ConvertNode } from "./convert-context.js";
 import { isAnyValue, isPlainObject, type Schema, setOwn, showPath, uniqueByJson } from "./keywords.js";
 
 const isNullOnly = (s: Schema): boolean =>
@@ -41,7 +41,7 @@ export function convertCombinators(
   ctx: ConvertContext,
   path: string,
   depth: number,
-  convert: typeof convertNode,
+  convert: ConvertNode,
 ): void {
   const convertAll = (list: unknown): Schema[] | undefined => {
     if (!Array.isArray(list) || list.length === 0) return undefined;

@@ -7,6 +7,7 @@
  * required.ts prunes what names nothing. It knows nothing of the root or of client profiles.
  */
 import { convertCombinators } from "./combinators.js";
+import type { ConvertContext } from "./convert-context.js";
 import {
   childPath,
   copyValueKeywords,
@@ -21,15 +22,9 @@ import {
   withSentence,
 } from "./keywords.js";
 import { convertPickList } from "./pick-list.js";
-import { overlay, type RefResolver } from "./refs.js";
+import { overlay } from "./refs.js";
 
-export interface ConvertContext {
-  refs: RefResolver;
-  /** Human sentences about what changed, deduplicated by the caller. */
-  notes: string[];
-  /** Nodes still allowed; guards against definitions that fan out exponentially when inlined. */
-  budget: number;
-}
+export type { ConvertContext } from "./convert-context.js";
 
 const MAX_DEPTH = 24;
 

@@ -11,15 +11,23 @@ import { executeAction, prepareActionInput } from "./execute-action.js";
 import { refuseUnoffered } from "./find-action.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
-export function makeActionTool(entry: CatalogEntry, config: Pick<Config, "readOnly">): ToolDefinition {
+/** `typed`: the tool declares the action's output schema (the registry decides, within the list's budget). */
+export function makeActionTool(
+  entry: CatalogEntry,
+  config: Pick<Config, "readOnly">,
+  typed = false,
+): ToolDefinition {
   const normalized = entry.normalized;
   if (!normalized)
     throw new Error(`Action ${entry.action.id} has no converted schema and cannot be a direct tool`);
+  const output =
+    typed && entry.output ? { outputSchema: entry.output.schema, acceptsOutput: entry.output.accepts } : {};
   return {
     name: entry.toolName,
     title: entry.title,
     description: entry.description,
     inputSchema: normalized.schema,
+    ...output,
     // In read-only mode a generic API request is limited to GET by the request guard: it only reads.
     annotations:
       config.readOnly && entry.effects.getOnlyInReadOnly

@@ -7,6 +7,7 @@
  * read-only mode).
  */
 import type { CatalogSnapshot } from "../catalog/catalog.js";
+import { OUTPUT_SCHEMA_SHARE, typedWithin } from "../catalog/output-contract.js";
 import {
   DEFAULT_LIST_BUDGET_CHARS,
   nameMatcher,
@@ -102,15 +103,17 @@ export class ToolRegistry implements ToolListing {
     const snapshot = this.services.catalog.current();
     if (this.listing?.snapshot === snapshot) return this.listing;
     const { config } = this.services;
+    // --max-tools above the default lifts the character budget with it (about 1,000 characters a tool).
+    const maxChars = Math.max(DEFAULT_LIST_BUDGET_CHARS, config.maxTools * 1000);
+    const reservedChars = this.generic.reduce((sum, tool) => sum + toolSize(tool), 0);
     const selection = selectDirectTools(snapshot.entries, {
       readOnly: config.readOnly,
       include: config.tools,
       exclude: config.excludeTools,
       maxTools: config.maxTools,
-      // --max-tools above the default lifts the character budget with it (about 1,000 characters a tool).
-      maxChars: Math.max(DEFAULT_LIST_BUDGET_CHARS, config.maxTools * 1000),
+      maxChars,
       reservedCount: this.generic.length,
-      reservedChars: this.generic.reduce((sum, tool) => sum + toolSize(tool), 0),
+      reservedChars,
       sizeOf: (entry) =>
         toolSize({
           name: entry.toolName,
@@ -120,7 +123,14 @@ export class ToolRegistry implements ToolListing {
           annotations: entry.annotations,
         }),
     });
-    const tools = [...this.generic, ...selection.direct.map((entry) => makeActionTool(entry, config))];
+    // Output schemas take what the budget leaves once the tools are chosen, up to a share of it: they
+    // never displace a tool.
+    const room = Math.min(maxChars - reservedChars - selection.chars, maxChars * OUTPUT_SCHEMA_SHARE);
+    const typed = typedWithin(selection.direct, room);
+    const tools = [
+      ...this.generic,
+      ...selection.direct.map((entry) => makeActionTool(entry, config, typed.has(entry))),
+    ];
     this.listing = { snapshot, tools, byName: new Map(tools.map((tool) => [tool.name, tool])), selection };
     return this.listing;
   }

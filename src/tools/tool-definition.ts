@@ -76,6 +76,13 @@ export interface ToolDefinition {
   description: string;
   /** Advertised as is in tools/list. */
   inputSchema: ObjectJsonSchema;
+  /** The shape of the result's structuredContent, when the tool declares one (catalog/output-contract.ts). */
+  outputSchema?: ObjectJsonSchema;
+  /**
+   * With outputSchema: whether a value may go out as structuredContent's `output` (it conforms to the
+   * declared shape). output/result.ts asks it about the value actually shown (after the cut).
+   */
+  acceptsOutput?(value: unknown): boolean;
   annotations: ToolAnnotations;
   /** Checks the arguments against the advertised schema; throws UserInputError naming each bad argument. */
   validate(args: unknown): Record<string, unknown>;
@@ -85,10 +92,13 @@ export interface ToolDefinition {
 /** What tools/list shows of a tool, in this order: also what a tool costs in the list. */
 export type ListedTool = Pick<
   ToolDefinition,
-  "name" | "title" | "description" | "inputSchema" | "annotations"
+  "name" | "title" | "description" | "inputSchema" | "outputSchema" | "annotations"
 >;
 
 /** The tools/list projection of a tool: the one place that says which fields a client sees. */
-export function listedTool({ name, title, description, inputSchema, annotations }: ListedTool): ListedTool {
-  return { name, title, description, inputSchema, annotations };
+export function listedTool(tool: ListedTool): ListedTool {
+  const { name, title, description, inputSchema, outputSchema, annotations } = tool;
+  return outputSchema === undefined
+    ? { name, title, description, inputSchema, annotations }
+    : { name, title, description, inputSchema, outputSchema, annotations };
 }

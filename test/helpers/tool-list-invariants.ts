@@ -23,6 +23,10 @@ export function toolListProblems(result: unknown, profile: SchemaProfile): strin
     if (!TOOL_NAME.test(name)) problems.push(`${name}: tool name outside ${TOOL_NAME}`);
     const schema = isPlainObject(tool) ? tool.inputSchema : undefined;
     for (const problem of schemaProblems(schema, profile)) problems.push(`${name}: ${problem}`);
+    const output = isPlainObject(tool) ? tool.outputSchema : undefined;
+    // 2025-11-25 wants an object at an outputSchema's root (2026-07-28 allows any; this server sends objects).
+    if (output !== undefined && !(isPlainObject(output) && output.type === "object"))
+      problems.push(`${name}: outputSchema: its root is not an object`);
   }
   return problems;
 }

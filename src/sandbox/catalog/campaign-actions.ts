@@ -11,6 +11,15 @@ import {
   requireCampaign,
   requireNewsletter,
 } from "../workspace/messaging.js";
+import {
+  campaignList,
+  campaignMetrics,
+  metricSeriesOutput,
+  newsletterContent,
+  newsletterList,
+  oneCampaign,
+  oneNewsletter,
+} from "./output-schemas.js";
 import { campaignRecords } from "./reference-records.js";
 import { type ActionSpec, count, text } from "./types.js";
 
@@ -48,6 +57,7 @@ export const campaignActions: ActionSpec[] = [
       type: "object",
       properties: { state: { type: "string", enum: ["active", "draft", "stopped"], title: "Only in state" } },
     },
+    outputSchema: campaignList,
     run: (input, ws) => {
       const state = text(input, "state");
       return { campaigns: ws.campaigns.filter((c) => !state || c.state === state).map(campaignView) };
@@ -59,6 +69,7 @@ export const campaignActions: ActionSpec[] = [
     description: "Get one campaign's configuration: name, type, state, trigger segments and tags.",
     type: "find-data-record-by-id",
     inputSchema: { type: "object", properties: { campaignId: campaignIdInput() }, required: ["campaignId"] },
+    outputSchema: oneCampaign,
     run: (input, ws) => ({ campaign: campaignView(requireCampaign(ws, text(input, "campaignId"))) }),
   },
   {
@@ -68,21 +79,7 @@ export const campaignActions: ActionSpec[] = [
       "Return totals for a campaign: sent, delivered, opened, clicked, converted, bounced, unsubscribed.",
     type: "connector-operation",
     inputSchema: metricsInput(),
-    outputSchema: {
-      type: "object",
-      properties: {
-        campaign_id: { type: "integer" },
-        metrics: {
-          type: "object",
-          properties: Object.fromEntries(
-            ["sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed"].map((name) => [
-              name,
-              { type: "integer", minimum: 0 },
-            ]),
-          ),
-        },
-      },
-    },
+    outputSchema: campaignMetrics,
     run: (input, ws) => {
       const campaign = requireCampaign(ws, text(input, "campaignId"));
       return { campaign_id: campaign.id, metrics: { ...campaign.metrics } };
@@ -95,6 +92,7 @@ export const campaignActions: ActionSpec[] = [
       "Legacy: return a campaign's metrics as a time series, one value per period (v1 metrics API).",
     type: "connector-operation",
     inputSchema: metricsInput(),
+    outputSchema: metricSeriesOutput,
     run: (input, ws) =>
       metricSeries(requireCampaign(ws, text(input, "campaignId")).metrics, count(input, "steps", 7)),
   },
@@ -107,6 +105,7 @@ export const campaignActions: ActionSpec[] = [
       type: "object",
       properties: { limit: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
     },
+    outputSchema: newsletterList,
     run: (input, ws) => ({
       newsletters: ws.newsletters.slice(0, count(input, "limit", 50)).map(newsletterView),
     }),
@@ -117,6 +116,7 @@ export const campaignActions: ActionSpec[] = [
     description: "Get one newsletter: subject, state, recipients segment and delivery metrics.",
     type: "find-data-record-by-id",
     inputSchema: newsletterIdInput(),
+    outputSchema: oneNewsletter,
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);
       return { newsletter: newsletterView(newsletter), metrics: { ...newsletter.metrics } };
@@ -128,6 +128,7 @@ export const campaignActions: ActionSpec[] = [
     description: "Return the HTML body of a newsletter's email, Liquid tags included.",
     type: "connector-operation",
     inputSchema: newsletterIdInput(),
+    outputSchema: newsletterContent,
     run: (input, ws) => {
       const newsletter = requireNewsletter(ws, input["newsletterId"]);
       return { id: newsletter.id * 10 + 1, newsletter_id: newsletter.id, body: productUpdateTemplate() };

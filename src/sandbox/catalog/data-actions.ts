@@ -13,6 +13,15 @@ import {
 } from "../workspace/data.js";
 import { pageOf } from "../workspace/paging.js";
 import { requirePerson } from "../workspace/people.js";
+import {
+  activity,
+  activityPage,
+  collectionList,
+  oneCollection,
+  oneExport,
+  oneSnippet,
+  snippetList,
+} from "./output-schemas.js";
 import { segmentRecords } from "./reference-records.js";
 import { type ActionSpec, count, objectInput, text } from "./types.js";
 
@@ -36,6 +45,7 @@ export const dataActions: ActionSpec[] = [
       },
       required: ["customerId"],
     },
+    outputSchema: activityPage,
     run: (input, ws) => {
       const person = requirePerson(ws, text(input, "customerId"));
       const all = activitiesOf(ws, person.id, text(input, "type") || undefined);
@@ -58,6 +68,7 @@ export const dataActions: ActionSpec[] = [
       },
       required: ["customerId", "name"],
     },
+    outputSchema: activity,
     run: (input, ws) => {
       const at = typeof input["timestamp"] === "number" ? input["timestamp"] : undefined;
       return trackEvent(ws, text(input, "customerId"), text(input, "name"), objectInput(input, "data"), at);
@@ -76,6 +87,7 @@ export const dataActions: ActionSpec[] = [
       },
       required: ["segmentId"],
     },
+    outputSchema: oneExport,
     run: (input, ws) => ({
       export: createCustomerExport(ws, text(input, "segmentId"), text(input, "description") || undefined),
     }),
@@ -90,6 +102,7 @@ export const dataActions: ActionSpec[] = [
       properties: { exportId: { type: "integer", minimum: 1 } },
       required: ["exportId"],
     },
+    outputSchema: oneExport,
     run: (input, ws) => ({ export: requireExport(ws, input["exportId"]) }),
   },
   {
@@ -98,6 +111,7 @@ export const dataActions: ActionSpec[] = [
     description: "List data collections (lookup tables usable in messages).",
     type: "list-data-records",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: collectionList,
     run: (_input, ws) => ({ collections: ws.collections.map(collectionView) }),
   },
   {
@@ -113,6 +127,7 @@ export const dataActions: ActionSpec[] = [
       },
       required: ["name", "data"],
     },
+    outputSchema: oneCollection,
     run: (input, ws) => ({ collection: collectionView(createCollection(ws, input["name"], input["data"])) }),
   },
   {
@@ -121,6 +136,7 @@ export const dataActions: ActionSpec[] = [
     description: "List reusable content snippets and their values.",
     type: "list-data-records",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: snippetList,
     run: (_input, ws) => ({ snippets: ws.snippets }),
   },
   {
@@ -136,6 +152,7 @@ export const dataActions: ActionSpec[] = [
       },
       required: ["name", "value"],
     },
+    outputSchema: oneSnippet,
     run: (input, ws) => ({ snippet: upsertSnippet(ws, text(input, "name"), text(input, "value")) }),
   },
 ];

@@ -1,10 +1,12 @@
 /**
- * Actions that send or inspect messages: broadcasts, transactional email, deliveries. Quirks carried
+ * Actions that send or inspect messages: broadcasts, transactional email, deliveries (all, or one person's). Quirks carried
  * here: `isRichText`, `allowCustom` on a pick-list, an enum-filtered pick-list and `format: "email"`.
  */
 import type { Json } from "../state/types.js";
 import { sendTransactionalEmail, triggerBroadcast } from "../workspace/messaging.js";
 import { pageOf } from "../workspace/paging.js";
+import { requirePerson } from "../workspace/people.js";
+import { broadcastList, deliveryPage, int, record, str, templateList } from "./output-schemas.js";
 import { broadcastRecords, channelRecords, templateRecords } from "./reference-records.js";
 import { type ActionSpec, count, objectInput, stringList, text } from "./types.js";
 
@@ -15,6 +17,7 @@ export const messagingActions: ActionSpec[] = [
     description: "List API-triggered broadcasts and whether each is active.",
     type: "list-data-records",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: broadcastList,
     run: (_input, ws) => ({ broadcasts: ws.broadcasts.map(({ triggers: _t, ...broadcast }) => broadcast) }),
   },
   {
@@ -34,6 +37,7 @@ export const messagingActions: ActionSpec[] = [
       },
       required: ["broadcastId"],
     },
+    outputSchema: record({ id: int }),
     run: (input, ws) => {
       const emails = stringList(input, "emails");
       const ids = stringList(input, "ids");
@@ -69,6 +73,7 @@ export const messagingActions: ActionSpec[] = [
       },
       required: ["to", "identifiers"],
     },
+    outputSchema: record({ delivery_id: str, queued_at: int }),
     run: (input, ws) => sendTransactionalEmail(ws, input),
   },
   {
@@ -77,6 +82,7 @@ export const messagingActions: ActionSpec[] = [
     description: "List the transactional message templates you can send by ID.",
     type: "list-data-records",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: templateList,
     run: (_input, ws) => ({ messages: ws.transactional }),
   },
   {
@@ -93,6 +99,7 @@ export const messagingActions: ActionSpec[] = [
         start: { type: "string" },
       },
     },
+    outputSchema: deliveryPage,
     run: (input, ws) => {
       const channel = text(input, "channel");
       const campaignId = input["campaignId"];
@@ -103,6 +110,30 @@ export const messagingActions: ActionSpec[] = [
         )
         .sort((a, b) => b.created - a.created);
       const page = pageOf(matching, count(input, "limit", 50), text(input, "start") || undefined);
+      return page.next ? { messages: page.items, next: page.next } : { messages: page.items };
+    },
+  },
+  {
+    key: "list-customer-messages",
+    name: "List Customer Messages",
+    description: "List the deliveries (messages sent) to one person, newest first.",
+    type: "list-data-records",
+    inputSchema: {
+      type: "object",
+      properties: {
+        customerId: { type: "string", title: "Customer ID", description: "ID or email of the person." },
+        limit: { type: "integer", minimum: 1, maximum: 1000, default: 50 },
+        start: { type: "string", description: "The `next` value from the previous page." },
+      },
+      required: ["customerId"],
+    },
+    outputSchema: deliveryPage,
+    run: (input, ws) => {
+      const person = requirePerson(ws, text(input, "customerId"));
+      const theirs = ws.deliveries
+        .filter((d) => d.customer_id === person.id)
+        .sort((a, b) => b.created - a.created);
+      const page = pageOf(theirs, count(input, "limit", 50), text(input, "start") || undefined);
       return page.next ? { messages: page.items, next: page.next } : { messages: page.items };
     },
   },

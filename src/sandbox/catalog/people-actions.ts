@@ -14,19 +14,8 @@ import {
   searchPeople,
   updateAttributes,
 } from "../workspace/people.js";
+import { list, personOutput, record, str } from "./output-schemas.js";
 import { type ActionSpec, count, objectInput, text } from "./types.js";
-
-const customerSummarySchema: JsonObject = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    email: { type: ["string", "null"], format: "email" },
-    cio_id: { type: "string" },
-    first_name: { type: ["string", "null"] },
-    plan: { type: ["string", "null"] },
-    created_at: { type: "integer", description: "Unix timestamp (seconds)" },
-  },
-};
 
 export const peopleActions: ActionSpec[] = [
   {
@@ -41,13 +30,7 @@ export const peopleActions: ActionSpec[] = [
         cursor: { type: "string", title: "Cursor", description: "The `next` value from a previous page." },
       },
     },
-    outputSchema: {
-      type: "object",
-      properties: {
-        customers: { type: "array", items: customerSummarySchema },
-        next: { type: "string", description: "Pass as `cursor` to get the next page." },
-      },
-    },
+    outputSchema: record({ customers: list(personOutput), next: str }),
     run: (input, ws) => {
       const page = pageOf(ws.people, count(input, "limit", 20), text(input, "cursor") || undefined);
       const result: JsonObject = { customers: page.items.map(personSummary) };
@@ -92,6 +75,7 @@ export const peopleActions: ActionSpec[] = [
       },
       required: ["query"],
     },
+    outputSchema: record({ results: list(personOutput) }),
     run: (input, ws) => ({
       results: searchPeople(ws, text(input, "query"))
         .slice(0, count(input, "limit", 10))
@@ -117,6 +101,7 @@ export const peopleActions: ActionSpec[] = [
       required: ["email"],
       additionalProperties: false,
     },
+    outputSchema: personOutput,
     run: (input, ws) => {
       const createdAt = text(input, "created_at");
       const attrs: JsonObject = { ...objectInput(input, "attributes"), plan: text(input, "plan", "free") };
@@ -139,6 +124,7 @@ export const peopleActions: ActionSpec[] = [
       },
       required: ["id", "fields"],
     },
+    outputSchema: personOutput,
     run: (input, ws) => {
       const person = requirePerson(ws, text(input, "id"));
       updateAttributes(person, objectInput(input, "fields"));
@@ -155,6 +141,7 @@ export const peopleActions: ActionSpec[] = [
       properties: { id: { type: "string", title: "Customer ID", description: "ID or email of the person." } },
       required: ["id"],
     },
+    outputSchema: { type: "null" },
     run: (input, ws) => {
       deletePerson(ws, text(input, "id"));
       return null;

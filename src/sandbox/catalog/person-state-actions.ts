@@ -5,6 +5,7 @@
  */
 import type { Json, JsonObject } from "../state/types.js";
 import { personAttributes, requirePerson, updateAttributes } from "../workspace/people.js";
+import { countOf, customerAttributes, suppression } from "./output-schemas.js";
 import { type ActionSpec, objectInput, text } from "./types.js";
 
 export const personStateActions: ActionSpec[] = [
@@ -18,6 +19,7 @@ export const personStateActions: ActionSpec[] = [
       properties: { customerId: { type: "string", title: "Customer ID" } },
       required: ["customerId"],
     },
+    outputSchema: customerAttributes,
     run: (input, ws) => personAttributes(ws, requirePerson(ws, text(input, "customerId"))),
   },
   {
@@ -37,6 +39,7 @@ export const personStateActions: ActionSpec[] = [
       },
       required: ["customerId"],
     },
+    outputSchema: customerAttributes,
     run: (input, ws) => {
       const person = requirePerson(ws, text(input, "customerId"));
       const attrs: JsonObject = { ...objectInput(input, "attributes") };
@@ -63,6 +66,7 @@ export const personStateActions: ActionSpec[] = [
       },
       required: ["customerId"],
     },
+    outputSchema: suppression,
     run: (input, ws) => {
       const person = requirePerson(ws, text(input, "customerId"));
       person.suppressed = true;
@@ -79,6 +83,7 @@ export const personStateActions: ActionSpec[] = [
       properties: { customerId: { type: "string", title: "Customer ID" } },
       required: ["customerId", "customer_id"],
     },
+    outputSchema: suppression,
     run: (input, ws) => {
       const person = requirePerson(ws, text(input, "customerId"));
       person.suppressed = false;
@@ -91,6 +96,7 @@ export const personStateActions: ActionSpec[] = [
     description: "Return how many people are currently suppressed.",
     type: "connector-operation",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: countOf,
     run: (_input, ws) => ws.people.filter((p) => p.suppressed).length,
   },
 ];

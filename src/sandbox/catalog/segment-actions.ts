@@ -12,6 +12,14 @@ import {
   requireSegment,
   segmentView,
 } from "../workspace/segments.js";
+import {
+  countOf,
+  membershipPage,
+  oneSegment,
+  record,
+  segmentList,
+  segmentMembers,
+} from "./output-schemas.js";
 import { segmentRecords } from "./reference-records.js";
 import { type ActionSpec, count, stringList, text } from "./types.js";
 
@@ -28,6 +36,7 @@ export const segmentActions: ActionSpec[] = [
     name: "List Segments",
     description: "List all segments in the workspace, both data-driven and manual.",
     type: "list-data-records",
+    outputSchema: segmentList,
     run: (_input, ws) => ({ segments: ws.segments.map(segmentView) }),
   },
   {
@@ -36,19 +45,7 @@ export const segmentActions: ActionSpec[] = [
     description: "Get a segment's details: name, description, type, state and tags.",
     type: "find-data-record-by-id",
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
-    outputSchema: {
-      type: "object",
-      properties: {
-        segment: {
-          type: "object",
-          properties: {
-            id: { type: "integer" },
-            name: { type: "string" },
-            type: { type: "string", enum: ["manual", "dynamic"] },
-          },
-        },
-      },
-    },
+    outputSchema: oneSegment,
     run: (input, ws) => ({ segment: segmentView(requireSegment(ws, text(input, "segmentId"))) }),
   },
   {
@@ -64,6 +61,7 @@ export const segmentActions: ActionSpec[] = [
       },
       required: ["name"],
     },
+    outputSchema: oneSegment,
     run: (input, ws) => ({
       segment: segmentView(createManualSegment(ws, text(input, "name"), text(input, "description"))),
     }),
@@ -85,6 +83,7 @@ export const segmentActions: ActionSpec[] = [
       },
       required: ["segmentId", "ids"],
     },
+    outputSchema: record({ added: countOf }),
     run: (input, ws) => ({ added: addMembers(ws, text(input, "segmentId"), stringList(input, "ids")) }),
   },
   {
@@ -100,6 +99,7 @@ export const segmentActions: ActionSpec[] = [
       },
       required: ["segmentId", "ids"],
     },
+    outputSchema: record({ removed: countOf }),
     run: (input, ws) => ({ removed: removeMembers(ws, text(input, "segmentId"), stringList(input, "ids")) }),
   },
   {
@@ -116,6 +116,7 @@ export const segmentActions: ActionSpec[] = [
       },
       required: ["segmentId"],
     },
+    outputSchema: membershipPage,
     run: (input, ws) => {
       const segment = requireSegment(ws, text(input, "segmentId"));
       const people = segment.member_ids.map((id) => requirePerson(ws, id));
@@ -134,6 +135,7 @@ export const segmentActions: ActionSpec[] = [
     description: "Return the number of people currently in a segment.",
     type: "connector-operation",
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
+    outputSchema: countOf,
     run: (input, ws) => requireSegment(ws, text(input, "segmentId")).member_ids.length,
   },
   {
@@ -142,6 +144,7 @@ export const segmentActions: ActionSpec[] = [
     description: "List the people in a segment along with all their attributes and registered devices.",
     type: "list-data-records",
     inputSchema: { type: "object", properties: { segmentId: segmentIdInput() }, required: ["segmentId"] },
+    outputSchema: segmentMembers,
     run: (input, ws) => {
       const segment = requireSegment(ws, text(input, "segmentId"));
       return {

@@ -6,6 +6,7 @@
  * sandbox sends nothing and runs no code (the first echoes the request, the second is a fixed count).
  */
 import { dispatch, normalizePath } from "../api/router.js";
+import { bool, countOf, int, record, str } from "./output-schemas.js";
 import { type ActionSpec, objectInput, text } from "./types.js";
 
 export const workspaceActions: ActionSpec[] = [
@@ -15,6 +16,7 @@ export const workspaceActions: ActionSpec[] = [
     description: "Return the data-center region the workspace lives in: us or eu.",
     type: "connector-operation",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: { type: "string", enum: ["us", "eu"] },
     run: (_input, ws) => ws.region,
   },
   {
@@ -36,6 +38,9 @@ export const workspaceActions: ActionSpec[] = [
       },
       required: ["name", "endpoint"],
     },
+    outputSchema: record({
+      reporting_webhook: record({ id: int, name: str, endpoint: str, disabled: bool }),
+    }),
     run: (input) => ({
       reporting_webhook: {
         id: 1,
@@ -52,6 +57,7 @@ export const workspaceActions: ActionSpec[] = [
     type: "list-data-records",
     state: "SETUP_FAILED",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: record({ reporting_webhooks: { type: "array" } }),
     run: () => ({ reporting_webhooks: [] }),
   },
   {
@@ -87,6 +93,10 @@ export const workspaceActions: ActionSpec[] = [
       properties: { text: { type: "string", minLength: 1, maxLength: 3000 } },
       required: ["text"],
     },
+    outputSchema: record({
+      status: int,
+      request: record({ method: str, url: str, body: record({ text: str }) }),
+    }),
     run: (input) => ({
       status: 200,
       request: {
@@ -102,6 +112,7 @@ export const workspaceActions: ActionSpec[] = [
     description: "Custom JavaScript: count the people in the workspace per value of their `plan` attribute.",
     type: "run-javascript",
     inputSchema: { type: "object", properties: {} },
+    outputSchema: { type: "object", additionalProperties: countOf },
     run: (_input, ws) => {
       const counts: Record<string, number> = {};
       for (const person of ws.people) {
