@@ -4,16 +4,26 @@
  * consent-attacks.ts take a `StartAttackServer`, so the same attacks run on every backend and wire (the
  * in-memory CLI one is below; another backend passes its own).
  */
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { tmpdir } from "node:os";
+import { Client as ModernClient } from "@modelcontextprotocol/client";
+import { StdioClientTransport as ModernStdio } from "@modelcontextprotocol/client/stdio";
+import { ElicitRequestSchema, type ElicitResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { SchemaProfile } from "../../../src/config.js";
+import { FAKE_MEMBRANE } from "../../fixtures/paths.js";
 import { type Invocation, readRecords } from "../../fixtures/records.js";
 import { writeScenario } from "../../fixtures/scenario.js";
-import { fixtureCli, startInMemory, tempDir } from "../../helpers/harness.js";
+import { fixtureCli, SERVER_BIN, startInMemory, tempDir } from "../../helpers/harness.js";
+import { MODERN } from "../../helpers/http.js";
 import { consentScenario } from "./consent-scenario.js";
 
+/** What the attacks ask of a client, whichever SDK and protocol era it speaks. */
+export interface AttackClient {
+  callTool(params: { name: string; arguments?: Record<string, unknown> }): Promise<unknown>;
+  listTools(): Promise<{ tools: Tool[] }>;
+}
+
 export interface AttackServer {
-  client: Client;
+  client: AttackClient;
   /** The questions the person was asked, in order. */
   asked: string[];
   /** Every `action run` and `request` that reached Membrane. */
@@ -49,9 +59,55 @@ export const startInMemoryCli: StartAttackServer = async ({ flags, profile, pers
       return person(request.params.message);
     });
   return {
-    client: harness.client,
+    client: harness.client as unknown as AttackClient,
     asked,
     runs: () => readRecords(record).filter((c) => c.argv[0] === "request" || c.argv[1] === "run"),
     close: () => harness.close(),
+  };
+};
+
+/** The built server over stdio, with a 2026-07-28 client (SDK v2, `input_required` results). */
+export const startModernStdio: StartAttackServer = async ({ flags, profile, person }) => {
+  const record = `${tempDir()}/record.jsonl`;
+  const client = new ModernClient(
+    { name: "consent-attack-modern", version: "1.0.0" },
+    {
+      versionNegotiation: { mode: { pin: MODERN } },
+      capabilities: person ? { elicitation: { form: {} } } : {},
+    },
+  );
+  const asked: string[] = [];
+  if (person)
+    client.setRequestHandler("elicitation/create", async (request) => {
+      const message = (request.params as { message: string }).message;
+      asked.push(message);
+      return person(message);
+    });
+  await client.connect(
+    new ModernStdio({
+      command: process.execPath,
+      args: [
+        SERVER_BIN,
+        "--membrane-cli",
+        FAKE_MEMBRANE,
+        "--no-cache",
+        "--schema-profile",
+        profile,
+        ...flags,
+      ],
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        HOME: process.env["HOME"] ?? tmpdir(),
+        FAKE_MEMBRANE_SCENARIO: writeScenario(consentScenario()),
+        FAKE_MEMBRANE_RECORD: record,
+      },
+      stderr: "pipe",
+    }),
+  );
+  return {
+    client: client as unknown as AttackClient,
+    asked,
+    runs: () => readRecords(record).filter((c) => c.argv[0] === "request" || c.argv[1] === "run"),
+    close: () => client.close(),
   };
 };

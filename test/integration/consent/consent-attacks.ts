@@ -77,8 +77,12 @@ export async function viaRoute(
   return shaped(action.key.replace(/-/g, "_"), input);
 }
 
-export function defineConsentAttacks(label: string, start: StartAttackServer): void {
-  for (const profile of SCHEMA_PROFILES as readonly SchemaProfile[]) {
+export function defineConsentAttacks(
+  label: string,
+  start: StartAttackServer,
+  profiles: readonly SchemaProfile[] = SCHEMA_PROFILES,
+): void {
+  for (const profile of profiles) {
     describe(`consent attacks (${label}, ${profile})`, () => {
       let server: AttackServer | undefined;
       const open = async (options: Omit<AttackOptions, "profile">) => {
