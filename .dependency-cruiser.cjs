@@ -3,7 +3,8 @@
  * folder, or a top-level file) has an allow-list of the parts it may import (ALLOWED below, as Playwright
  * keeps a DEPS.list beside each folder); the allow-lists must form no loop (checked when this file loads),
  * so no two parts can import each other, type-only imports included. Within a part, no file loop either.
- * Besides: only the real runner spawns processes, and guard/ and the sandbox see only membrane's contract.
+ * Besides: only the real runner (membrane/cli/process-runner.ts) spawns processes, and guard/ and the
+ * sandbox see only membrane's contract (but launch.ts, the in-process runner over the sandbox's CLI face).
  */
 
 /** What each part of src/ may import, besides itself and node_modules. */
@@ -12,16 +13,19 @@ const ALLOWED = {
   errors: [],
   version: [],
   instructions: [],
+  "nearest-names": [],
   redact: [],
   log: ["redact"],
   schema: ["is-record"],
   options: ["schema"],
-  config: ["errors", "options", "schema"],
+  "help-text": ["options"],
+  flags: ["errors", "nearest-names", "options"],
+  config: ["errors", "flags", "help-text", "options", "schema"],
   membrane: ["errors", "is-record", "log", "redact"],
   sandbox: ["membrane"], // the contract only: see sandbox-sees-only-the-contract
   guard: ["errors", "is-record", "membrane"], // the contract only: see guard-sees-only-the-contract
   output: ["errors", "is-record", "redact", "membrane"],
-  catalog: ["config", "errors", "guard", "is-record", "log", "membrane", "schema"],
+  catalog: ["config", "errors", "guard", "is-record", "log", "membrane", "nearest-names", "schema"],
   tools: [
     "catalog",
     "config",
@@ -116,9 +120,9 @@ module.exports = {
     },
     {
       name: "only-the-runner-spawns",
-      comment: "execa only in membrane/cli.ts; the sandbox's own bin is a separate program",
+      comment: "execa only in membrane/cli/process-runner.ts; the sandbox's own bin is a separate program",
       severity: "error",
-      from: { path: "^src/", pathNot: ["^src/membrane/cli\\.ts$"] },
+      from: { path: "^src/", pathNot: ["^src/membrane/cli/process-runner\\.ts$"] },
       // Type-only imports (cli-failure.ts reads execa's Result type, process-tree.ts its ResultPromise) spawn nothing.
       to: { path: "node_modules/execa/", dependencyTypesNot: ["type-only"] },
     },
@@ -134,7 +138,7 @@ module.exports = {
       comment:
         "the sandbox honours the same contract as the real Membrane, and shares nothing else with the server",
       severity: "error",
-      // launch.ts is the server's side of --sandbox (it starts the sandbox bin): it stops it with membrane/shutdown.
+      // launch.ts is the server's side of --sandbox: the sandbox's CLI face behind membrane/cli's in-process runner.
       from: { path: "^src/sandbox/", pathNot: "^src/sandbox/launch\\.ts$" },
       to: { path: "^src/membrane/(?!contract/)" },
     },

@@ -1,8 +1,10 @@
 /**
- * Three projects, one per kind of test: `unit` mirrors src/ (one module, real processes where the module
- * spawns them), `integration` drives the whole server in memory through the SDK Client, `e2e` runs the built
- * dist over stdio and HTTP. `docs` checks the documents against the code. The global setup builds dist once
- * before any of them, so no test runs an old build. Run one kind with `npx vitest run --project unit`.
+ * Projects, one per kind of test: `unit` mirrors src/ (one module, in process; real processes only where the
+ * module spawns them), `integration` drives the whole server in memory through the SDK Client with the CLI
+ * in process (no child process but in the few tests of hangs and cancellation), `e2e` runs the built dist over
+ * stdio and HTTP. `docs` checks the documents against the code. The global setup builds dist (and the fault
+ * bin into test/.build) once before any of them, so no test runs an old build. Run one kind with
+ * `npx vitest run --project unit`.
  */
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";

@@ -1,5 +1,6 @@
 /**
- * Row 5, concurrency: 16 tool calls at once against a CLI that sleeps 200 ms a run (the sandbox's `slow` fault),
+ * Row 5, concurrency: 16 tool calls at once against a CLI that sleeps 200 ms a command (the sandbox bin with
+ * CUSTOMERIO_SANDBOX_LATENCY_MS),
  * against the same 16 in a row, and against the ideal under the server's limit of 4 CLI processes at
  * once: the same 16 CLI commands run directly, 4 at a time (on a small machine, 4 Node processes
  * starting together already compete for the CPU, so ceil(16 / 4) x one call would flatter nobody).
@@ -24,8 +25,11 @@ async function pool(tasks, limit) {
 }
 
 export async function measureConcurrency({ runs }) {
-  const slow = { CUSTOMERIO_SANDBOX_FAULT: "slow", CUSTOMERIO_SANDBOX_DELAY_MS: String(DELAY_MS) };
-  const server = await startServer({ args: ["--sandbox", "--no-cache"], env: slow });
+  const slow = { CUSTOMERIO_SANDBOX_LATENCY_MS: String(DELAY_MS) };
+  const server = await startServer({
+    args: ["--membrane-cli", SANDBOX_BIN, "--no-cache"],
+    env: { ...slow, CUSTOMERIO_SANDBOX_STATE_DIR: tempDir("concurrency-server") },
+  });
   await waitForDiscovery(server.client);
   const call = async () =>
     resultData(

@@ -13,6 +13,7 @@ import { measureHttpConcurrency } from "./http-concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
+import { measureSandboxInProcess } from "./sandbox-in-process.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
 import { measureStartup } from "./startup.mjs";
 import { measureTasks } from "./tasks.mjs";
@@ -87,8 +88,11 @@ rows.push(
   ...((await step("10", "16 HTTP clients", () => measureHttpConcurrency({ calls: settings.httpCalls }))) ??
     []),
 );
-
 rows.push(...((await step("11", "common jobs: direct vs generic tools", () => measureTasks())) ?? []));
+rows.push(
+  ...((await step("12", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
+    []),
+);
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });
 const missed = rows.filter((row) => row.met === false);

@@ -1,5 +1,5 @@
 // Builds the MCP Bundle (.mcpb) for Claude Desktop: compiles, stages only what runs (dist/ without the
-// demo, package.json, manifest.json and the production node_modules, installed from the lock file into a
+// demo, package.json, manifest.json, icon.png and the production node_modules, installed from the lock file into a
 // temporary folder so the repo's own node_modules is never touched), then packs it with `mcpb pack`.
 //
 //   node scripts/bundle.mjs [--no-build] [--out <file.mcpb>]
@@ -64,7 +64,7 @@ try {
     recursive: true,
     filter: (source) => !source.startsWith(join(root, "dist", "demo")),
   });
-  for (const file of ["package.json", "package-lock.json", "manifest.json"])
+  for (const file of ["package.json", "package-lock.json", "manifest.json", "icon.png"])
     cpSync(join(root, file), join(stage, file));
   run(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], stage);
   // What the bundle's package.json needs at run time: the version (read by dist/version.js) and ESM.

@@ -1,74 +1,30 @@
 /**
- * Configuration: command-line flags over environment variables over defaults, checked by one zod schema.
- * The same table drives parsing, `--help` and the README, so they cannot drift apart.
+ * Configuration: command-line flags over environment variables over defaults, every option read through its
+ * row of the option table (options.ts), which says what is allowed. A value that does not fit is one line
+ * naming the flag or the variable it came from and what is allowed (ConfigError; the bin exits 2).
  */
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { ConfigError } from "./errors.js";
-import { CONFIRM_MODES, HTTP_TOKEN_ENV, OPTION_TABLE, SCHEMA_PROFILES, TRANSPORTS } from "./options.js";
+import { readFlags } from "./flags.js";
+import {
+  HTTP_TOKEN_ENV,
+  HTTP_TOKEN_VALUE,
+  OPTION_TABLE,
+  type OptionRowOf,
+  type OptionValues,
+  SWITCH,
+} from "./options.js";
 
-export { helpText, OPTION_TABLE, type SchemaProfile } from "./options.js";
+export { helpText } from "./help-text.js";
+export { OPTION_TABLE, type SchemaProfile } from "./options.js";
 
-const positiveInt = (name: string, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(1, { error: `${name} must be at least 1` })
-    .max(max, { error: `${name} must be at most ${max}` });
-
-const listOf = z.string().transform((text) =>
-  text
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0),
-);
-
-const ConfigSchema = z.object({
-  membraneCli: z.string().min(1).optional(),
-  connectionId: z.string().min(1).optional(),
-  readOnly: z.boolean(),
-  readOnlyAllow: listOf.default([]),
-  tools: listOf.optional(),
-  excludeTools: listOf.default([]),
-  maxTools: positiveInt("max-tools", 1000).default(40),
-  timeoutSeconds: positiveInt("timeout", 3600).default(45),
-  maxOutput: positiveInt("max-output", 10_000_000)
-    .pipe(z.number().min(1000, { error: "max-output must be at least 1000" }))
-    .default(40_000),
-  cacheDir: z.string().min(1).nullable(),
-  schemaProfile: z
-    .enum(SCHEMA_PROFILES, { error: `schema-profile must be one of ${SCHEMA_PROFILES.join(", ")}` })
-    .default("default"),
-  sandbox: z.boolean(),
-  confirm: z
-    .enum(CONFIRM_MODES, { error: `confirm must be one of ${CONFIRM_MODES.join(", ")}` })
-    .default("high-blast"),
-  logLevel: z
-    .enum(["debug", "info", "warning", "error"], { error: "log-level must be debug, info, warning or error" })
-    .default("info"),
-  transport: z.enum(TRANSPORTS, { error: "transport must be stdio or http" }).default("stdio"),
-  host: z.string().min(1).default("127.0.0.1"),
-  port: z.coerce
-    .number({ error: "port must be a number" })
-    .int({ error: "port must be a whole number" })
-    .min(0, { error: "port must be between 0 and 65535" })
-    .max(65535, { error: "port must be between 0 and 65535" })
-    .default(3000),
-  tokenFile: z.string().min(1).optional(),
+/** The server's settings: every option's value, with `noCache` folded into `cacheDir` (null: no cache). */
+export type Config = Omit<OptionValues, "noCache" | "cacheDir"> & {
+  cacheDir: string | null;
   /** From the environment only (never a flag); never logged. */
-  httpToken: z
-    .string()
-    .min(16, { error: `${HTTP_TOKEN_ENV} must be at least 16 characters` })
-    .optional(),
-  noAuth: z.boolean(),
-  allowedHosts: listOf.default([]),
-  allowedOrigins: listOf.default([]),
-  allowWrites: z.boolean(),
-});
-
-export type Config = z.infer<typeof ConfigSchema>;
+  httpToken?: string | undefined;
+};
 
 const UNFILLED = /^\$\{user_config\.[^}]*\}$/;
 
@@ -125,6 +81,27 @@ function envReadOnly(env: NodeJS.ProcessEnv, warnings: string[]): boolean | unde
   }
 }
 
+/** One option's value from its flag, else its variable, else its default; checked by its row's schema. */
+function readOption(
+  row: OptionRowOf,
+  given: string | boolean | undefined,
+  env: NodeJS.ProcessEnv,
+  warnings: string[],
+): unknown {
+  let raw: unknown = given;
+  let source = `--${row.flag}`;
+  if (raw === undefined && row.value === SWITCH)
+    raw = row.key === "readOnly" ? envReadOnly(env, warnings) : envBoolean(env, row.env);
+  else if (raw === undefined) {
+    raw = envValue(env, row.env);
+    source = row.env;
+  }
+  const result = row.value.safeParse(raw);
+  if (result.success) return result.data;
+  const message = result.error.issues[0]?.message ?? "is not allowed";
+  throw new ConfigError(`${source} ${message}, not "${String(raw)}" (see --help)`);
+}
+
 export interface ParsedCommandLine {
   command: "serve" | "doctor" | "help" | "version";
   config: Config;
@@ -134,48 +111,23 @@ export interface ParsedCommandLine {
 
 /** Parses argv (without node and the script) and the environment; throws ConfigError with a one-line message. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedCommandLine {
-  const options: Record<string, { type: "string" | "boolean" }> = {
-    help: { type: "boolean" },
-    version: { type: "boolean" },
-  };
-  for (const row of OPTION_TABLE) options[row.flag] = { type: row.type === "boolean" ? "boolean" : "string" };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ConfigError(`${(error as Error).message.split("\n")[0]} (see --help)`);
-  }
-  const { values, positionals } = parsed;
-  const flag = (name: string) => values[name] as string | boolean | undefined;
-  if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== "doctor")) {
-    throw new ConfigError(
-      `Unexpected argument "${positionals.join(" ")}": the only subcommand is "doctor" (see --help)`,
-    );
-  }
+  const parsed = readFlags(argv);
+  const { command } = parsed;
+  // --help and --version answer whatever the other settings say: a bad variable must not hide the help.
+  const informational = command === "help" || command === "version";
+  const flags = informational ? new Map<string, string | boolean>() : parsed.flags;
+  if (informational) env = {};
   const warnings: string[] = [];
-  // Each option from its flag, else its environment variable (booleans: true/false, off when unset).
-  const raw: { [key in keyof Config | "noCache"]?: unknown } = { httpToken: envValue(env, HTTP_TOKEN_ENV) };
-  for (const row of OPTION_TABLE) {
-    const given = flag(row.flag);
-    if (row.type !== "boolean") raw[row.key] = given ?? envValue(env, row.env);
-    else if (row.key === "readOnly") raw[row.key] = given ?? envReadOnly(env, warnings) ?? false;
-    else raw[row.key] = given ?? envBoolean(env, row.env) ?? false;
-  }
-  raw["cacheDir"] = raw["noCache"] ? null : (raw["cacheDir"] ?? defaultCacheDir(env));
-  const result = ConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ConfigError(`Invalid configuration: ${issue?.message ?? "unknown problem"} (see --help)`);
-  }
-  const config = result.data;
+  const values: Record<string, unknown> = {};
+  for (const row of OPTION_TABLE) values[row.key] = readOption(row, flags.get(row.flag), env, warnings);
+  const token = HTTP_TOKEN_VALUE.safeParse(envValue(env, HTTP_TOKEN_ENV));
+  if (!token.success) throw new ConfigError(`${HTTP_TOKEN_ENV} ${token.error.issues[0]?.message ?? ""}`);
+  const { noCache, cacheDir, ...rest } = values as OptionValues;
+  // The sandbox writes nothing under HOME: no catalog cache unless one is asked for by name.
+  const fallbackCache = rest.sandbox ? null : defaultCacheDir(env);
+  const config: Config = { ...rest, cacheDir: noCache ? null : (cacheDir ?? fallbackCache) };
+  if (token.data !== undefined) config.httpToken = token.data;
   // Over HTTP every client acts with the server's one Membrane login: read-only unless writes are allowed.
   if (config.transport === "http" && !config.allowWrites) config.readOnly = true;
-  const command = flag("help")
-    ? "help"
-    : flag("version")
-      ? "version"
-      : positionals[0] === "doctor"
-        ? "doctor"
-        : "serve";
   return { command, config, warnings };
 }

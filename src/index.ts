@@ -2,32 +2,25 @@
 /**
  * The `customerio-mcp` bin: reads the configuration, then serves MCP over stdio or HTTP (or runs `doctor`,
  * or prints help or the version). An HTTP server that would be exposed without protection does not start.
- * A bad flag is one line on stderr and exit code 2. stdout is JSON-RPC only.
+ * A bad flag, value or variable is one line on stderr and exit code 2. stdout is JSON-RPC only.
  */
 import { type Config, helpText, parseCommandLine } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { ServerLogger } from "./log.js";
-import type { CliCommand } from "./membrane/cli.js";
-import { locateCli } from "./membrane/locate.js";
+import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
+import { locateCli } from "./membrane/cli/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
 import { HTTP_TOKEN_ENV } from "./options.js";
-import { checkExposure } from "./serve/exposure.js";
-import { serveOverHttp } from "./serve/serve-http.js";
 import { serveOverStdio } from "./serve/stdio.js";
 import { buildServer } from "./server.js";
 import { VERSION } from "./version.js";
 
-async function cliCommandFor(config: Config): Promise<CliCommand> {
+/** What runs the Membrane CLI's commands: the sandbox in this process for --sandbox, else the CLI found. */
+async function cliRunnerFor(config: Config): Promise<CliCommand | CommandRunner> {
   if (config.sandbox && !config.membraneCli) {
-    // The embedded sandbox is just another executable that speaks the Membrane CLI contract.
-    const { createSandboxLaunch } = await import("./sandbox/launch.js");
-    const launch = await createSandboxLaunch();
-    return {
-      command: launch.command,
-      args: launch.args,
-      env: launch.env,
-      display: "customerio-mcp-sandbox (embedded sandbox)",
-    };
+    // Loaded only for --sandbox: a session with a real account carries none of the sandbox's code.
+    const { inProcessSandbox } = await import("./sandbox/launch.js");
+    return inProcessSandbox();
   }
   return locateCli(config.membraneCli).command;
 }
@@ -55,6 +48,8 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   if (command === "serve" && config.transport === "http") {
+    // The HTTP code is loaded only for HTTP: a stdio session's start-up carries none of it.
+    const { checkExposure } = await import("./serve/exposure.js");
     try {
       checkExposure(config);
     } catch (error) {
@@ -67,14 +62,16 @@ async function main(): Promise<number | undefined> {
   // Over HTTP, serve/shutdown.ts drains requests first; its exit runs the same exit tasks (onExit).
   if (config.transport !== "http") installShutdownHooks(log);
   for (const warning of parsed.warnings) log.warning(warning);
-  const cliCommand = await cliCommandFor(config);
+  const cliCommand = await cliRunnerFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor/run.js");
     return runDoctor(config, cliCommand);
   }
   const built = buildServer(config, cliCommand, log);
-  if (config.transport === "http") await serveOverHttp(built, config, log);
-  else serveOverStdio(built, log);
+  if (config.transport === "http") {
+    const { serveOverHttp } = await import("./serve/serve-http.js");
+    await serveOverHttp(built, config, log);
+  } else serveOverStdio(built, log);
   void built.start();
   log.debug(`customerio-mcp ${VERSION} serving over ${config.transport} with ${cliCommand.display}`);
   return undefined;
@@ -85,6 +82,12 @@ main().then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
+    // A setting found wrong only when used (a --token-file that does not exist) is still a configuration error.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`customerio-mcp: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `customerio-mcp: fatal: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -1,34 +1,51 @@
 /**
- * The options, one row each (flag, configuration key, type, environment variable, default shown to people,
- * meaning): the single table that drives parsing (config.ts), `--help`, and the README's table (a test
- * compares them).
+ * The options, one row each: flag, configuration key, the value's schema (what is allowed, its default, and
+ * the words of the error when a value does not fit), environment variable, default shown to people, meaning.
+ * This table is the only declaration of an option: config.ts parses flags and the environment with it and
+ * derives Config's type from it, help-text.ts prints it, and the README's table is checked against it.
  */
-
+import { z } from "zod";
 import { SCHEMA_PROFILES, type SchemaProfile } from "./schema/types.js";
 
 export { SCHEMA_PROFILES, type SchemaProfile };
 export const TRANSPORTS = ["stdio", "http"] as const;
 /** When to ask the person (MCP elicitation) before an action runs: see tools/confirm.ts. */
 export const CONFIRM_MODES = ["high-blast", "never"] as const;
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
 
 /** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
 export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
+/** The token's schema; its messages follow the rows' form ("must ..."), after the variable's name. */
+export const HTTP_TOKEN_VALUE = z.string().min(16, { error: "must be at least 16 characters" }).optional();
 
 /**
- * How an option's value is read: a boolean is a bare flag (`--read-only`) or true/false in its environment
- * variable; every other type is text that the configuration schema (config.ts) checks and converts.
+ * Values arrive as text (a flag's argument or an environment variable) except a switch's, which the parser
+ * reads as a boolean (a bare flag, or true/false in its variable). Each message completes "--flag ..." or
+ * "VARIABLE ...", so an error names where the bad value came from and says what is allowed.
  */
-type OptionType = "boolean" | "string" | "number" | "list" | "enum";
+export const SWITCH = z.boolean().default(false);
+const text = z.string().min(1, { error: "must not be empty" });
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+function wholeNumber(min: number, max: number) {
+  const allowed = { error: `must be a whole number from ${min} to ${max}` };
+  return z.coerce.number(allowed).int(allowed).min(min, allowed).max(max, allowed);
+}
+function oneOf<const T extends readonly [string, ...string[]]>(choices: T) {
+  return z.enum(choices, { error: `must be one of ${choices.join(", ")}` });
+}
 
 interface OptionRow {
   flag: string;
-  /**
-   * Where the value lands in Config (config.ts types its raw values by Config's keys, so a wrong key does not
-   * compile); `noCache` decides `cacheDir` (null) instead.
-   */
+  /** Where the value lands in Config; `noCache` decides `cacheDir` (null) instead. */
   key: string;
-  type: OptionType;
-  /** The argument shown after the flag in `--help` and the README; empty for a boolean. */
+  /** What is allowed and the default; SWITCH for a flag that takes no value. */
+  value: z.ZodType;
+  /** The argument shown after the flag in `--help` and the README; empty for a switch. */
   arg: string;
   env: string;
   shownDefault: string;
@@ -40,8 +57,8 @@ export const OPTION_TABLE = [
   {
     flag: "membrane-cli",
     key: "membraneCli",
-    type: "string",
     arg: "<path>",
+    value: text.optional(),
     env: "MEMBRANE_CLI",
     shownDefault: "`membrane` on PATH, then common install dirs",
     meaning: "the Membrane CLI to run",
@@ -49,8 +66,8 @@ export const OPTION_TABLE = [
   {
     flag: "connection-id",
     key: "connectionId",
-    type: "string",
     arg: "<id>",
+    value: text.optional(),
     env: "CUSTOMERIO_CONNECTION_ID",
     shownDefault: "found with `connection list`",
     meaning: "the Customer.io connection",
@@ -58,8 +75,8 @@ export const OPTION_TABLE = [
   {
     flag: "read-only",
     key: "readOnly",
-    type: "boolean",
     arg: "",
+    value: SWITCH,
     env: "CUSTOMERIO_MCP_READ_ONLY",
     shownDefault: "off",
     meaning: "only tools that cannot change data; everything else refused",
@@ -67,8 +84,8 @@ export const OPTION_TABLE = [
   {
     flag: "read-only-allow",
     key: "readOnlyAllow",
-    type: "list",
     arg: "<list>",
+    value: list.default([]),
     env: "CUSTOMERIO_MCP_READ_ONLY_ALLOW",
     shownDefault: "none",
     meaning: "operations (tool names, keys or globs) you know only read data, allowed in read-only mode",
@@ -76,8 +93,8 @@ export const OPTION_TABLE = [
   {
     flag: "tools",
     key: "tools",
-    type: "list",
     arg: "<list>",
+    value: list.optional(),
     env: "CUSTOMERIO_MCP_TOOLS",
     shownDefault: "all",
     meaning: "comma-separated tool names or globs to offer as direct tools",
@@ -85,8 +102,8 @@ export const OPTION_TABLE = [
   {
     flag: "exclude-tools",
     key: "excludeTools",
-    type: "list",
     arg: "<list>",
+    value: list.default([]),
     env: "CUSTOMERIO_MCP_EXCLUDE_TOOLS",
     shownDefault: "none",
     meaning: "comma-separated tool names or globs to leave out",
@@ -94,8 +111,8 @@ export const OPTION_TABLE = [
   {
     flag: "max-tools",
     key: "maxTools",
-    type: "number",
     arg: "<n>",
+    value: wholeNumber(1, 1000).default(40),
     env: "CUSTOMERIO_MCP_MAX_TOOLS",
     shownDefault: "40",
     meaning: "cap on direct tools (generic ones included); the rest via search/run",
@@ -103,8 +120,8 @@ export const OPTION_TABLE = [
   {
     flag: "timeout",
     key: "timeoutSeconds",
-    type: "number",
     arg: "<seconds>",
+    value: wholeNumber(1, 3600).default(45),
     env: "CUSTOMERIO_MCP_TIMEOUT",
     shownDefault: "45",
     meaning:
@@ -113,8 +130,8 @@ export const OPTION_TABLE = [
   {
     flag: "max-output",
     key: "maxOutput",
-    type: "number",
     arg: "<chars>",
+    value: wholeNumber(1000, 10_000_000).default(40_000),
     env: "CUSTOMERIO_MCP_MAX_OUTPUT",
     shownDefault: "40000",
     meaning: "cap on a result's text; more is cut with a note",
@@ -122,17 +139,17 @@ export const OPTION_TABLE = [
   {
     flag: "cache-dir",
     key: "cacheDir",
-    type: "string",
     arg: "<dir>",
+    value: text.optional(),
     env: "CUSTOMERIO_MCP_CACHE_DIR",
-    shownDefault: "the OS cache dir",
+    shownDefault: "the OS cache dir (none with --sandbox)",
     meaning: "where the discovered catalog is kept",
   },
   {
     flag: "no-cache",
     key: "noCache",
-    type: "boolean",
     arg: "",
+    value: SWITCH,
     env: "CUSTOMERIO_MCP_NO_CACHE",
     shownDefault: "off",
     meaning: "do not read or write the catalog cache",
@@ -140,8 +157,8 @@ export const OPTION_TABLE = [
   {
     flag: "confirm",
     key: "confirm",
-    type: "enum",
     arg: "<when>",
+    value: oneOf(CONFIRM_MODES).default("high-blast"),
     env: "CUSTOMERIO_MCP_CONFIRM",
     shownDefault: "high-blast",
     meaning:
@@ -150,8 +167,8 @@ export const OPTION_TABLE = [
   {
     flag: "schema-profile",
     key: "schemaProfile",
-    type: "enum",
     arg: "<p>",
+    value: oneOf(SCHEMA_PROFILES).default("default"),
     env: "CUSTOMERIO_MCP_SCHEMA_PROFILE",
     shownDefault: "default",
     meaning: "`default`, `gemini` or `openai-strict`",
@@ -159,8 +176,8 @@ export const OPTION_TABLE = [
   {
     flag: "sandbox",
     key: "sandbox",
-    type: "boolean",
     arg: "",
+    value: SWITCH,
     env: "CUSTOMERIO_MCP_SANDBOX",
     shownDefault: "off",
     meaning: "use the embedded sandbox instead of a real Membrane account",
@@ -168,8 +185,8 @@ export const OPTION_TABLE = [
   {
     flag: "transport",
     key: "transport",
-    type: "enum",
     arg: "<t>",
+    value: oneOf(TRANSPORTS).default("stdio"),
     env: "CUSTOMERIO_MCP_TRANSPORT",
     shownDefault: "stdio",
     meaning: "`stdio`, or `http` for Streamable HTTP at /mcp (both protocol eras, stateless)",
@@ -177,8 +194,8 @@ export const OPTION_TABLE = [
   {
     flag: "host",
     key: "host",
-    type: "string",
     arg: "<host>",
+    value: text.default("127.0.0.1"),
     env: "CUSTOMERIO_MCP_HOST",
     shownDefault: "127.0.0.1",
     meaning: "HTTP: the address to listen on; another than loopback needs a token and --allowed-hosts",
@@ -186,8 +203,8 @@ export const OPTION_TABLE = [
   {
     flag: "port",
     key: "port",
-    type: "number",
     arg: "<n>",
+    value: wholeNumber(0, 65535).default(3000),
     env: "CUSTOMERIO_MCP_PORT",
     shownDefault: "3000",
     meaning: "HTTP: the port to listen on (0 picks a free one)",
@@ -195,8 +212,8 @@ export const OPTION_TABLE = [
   {
     flag: "token-file",
     key: "tokenFile",
-    type: "string",
     arg: "<path>",
+    value: text.optional(),
     env: "CUSTOMERIO_MCP_TOKEN_FILE",
     shownDefault: "generated on loopback",
     meaning: `HTTP: file holding the bearer token (owner-only); or set ${HTTP_TOKEN_ENV}`,
@@ -204,8 +221,8 @@ export const OPTION_TABLE = [
   {
     flag: "no-auth",
     key: "noAuth",
-    type: "boolean",
     arg: "",
+    value: SWITCH,
     env: "CUSTOMERIO_MCP_NO_AUTH",
     shownDefault: "off",
     meaning: "HTTP: accept requests without a token (loopback host only)",
@@ -213,8 +230,8 @@ export const OPTION_TABLE = [
   {
     flag: "allowed-hosts",
     key: "allowedHosts",
-    type: "list",
     arg: "<list>",
+    value: list.default([]),
     env: "CUSTOMERIO_MCP_ALLOWED_HOSTS",
     shownDefault: "loopback names",
     meaning: "HTTP: comma-separated Host header names to accept; others get 403",
@@ -222,8 +239,8 @@ export const OPTION_TABLE = [
   {
     flag: "allowed-origins",
     key: "allowedOrigins",
-    type: "list",
     arg: "<list>",
+    value: list.default([]),
     env: "CUSTOMERIO_MCP_ALLOWED_ORIGINS",
     shownDefault: "loopback origins",
     meaning: "HTTP: comma-separated browser origins (host names) to accept; others get 403",
@@ -231,8 +248,8 @@ export const OPTION_TABLE = [
   {
     flag: "allow-writes",
     key: "allowWrites",
-    type: "boolean",
     arg: "",
+    value: SWITCH,
     env: "CUSTOMERIO_MCP_ALLOW_WRITES",
     shownDefault: "off",
     meaning: "HTTP: let clients change data (HTTP is read-only without it)",
@@ -240,33 +257,15 @@ export const OPTION_TABLE = [
   {
     flag: "log-level",
     key: "logLevel",
-    type: "enum",
     arg: "<level>",
+    value: oneOf(LOG_LEVELS).default("info"),
     env: "CUSTOMERIO_MCP_LOG_LEVEL",
     shownDefault: "info",
     meaning: "stderr log threshold: debug, info, warning or error",
   },
 ] as const satisfies readonly OptionRow[];
 
-/** The text of `--help`, built from the same table as the parser. */
-export function helpText(version: string): string {
-  const lines = [
-    `customerio-mcp ${version}: an MCP server (stdio or HTTP) for Customer.io through the Membrane CLI`,
-    "",
-    "Usage: customerio-mcp [options]          serve MCP over stdio (--transport http: Streamable HTTP)",
-    "       customerio-mcp doctor [options]   check the setup, one line per check",
-    "",
-    "Options (flags win over environment variables, which win over defaults):",
-  ];
-  for (const row of OPTION_TABLE) {
-    lines.push(`  --${row.flag}${row.arg ? ` ${row.arg}` : ""}`);
-    lines.push(`      ${row.meaning}. Env: ${row.env}. Default: ${row.shownDefault.replaceAll("`", "")}.`);
-  }
-  lines.push("  --help      show this text", "  --version   print the version");
-  lines.push(
-    "",
-    `HTTP bearer token: ${HTTP_TOKEN_ENV} or --token-file; on loopback without either, one is generated`,
-    "into an owner-only file whose path is printed on stderr. Clients send it as `Authorization: Bearer`.",
-  );
-  return lines.join("\n");
-}
+type Row = (typeof OPTION_TABLE)[number];
+/** Every option's parsed value, by key: Config's type (config.ts) is derived from it. */
+export type OptionValues = { [R in Row as R["key"]]: z.output<R["value"]> };
+export type OptionRowOf = Row;

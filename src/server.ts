@@ -10,7 +10,7 @@ import type { Config } from "./config.js";
 import { UserInputError } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
-import type { CliCommand } from "./membrane/cli.js";
+import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
 import type { Clock } from "./membrane/clock.js";
 import { inspectJson } from "./membrane/contract/exact-json.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
@@ -72,7 +72,7 @@ function refuseDeepArguments(args: unknown): void {
 
 export function buildServer(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
   options: { clock?: Clock } = {},
 ): BuiltServer {

@@ -7,8 +7,8 @@ import { CatalogCache } from "./catalog/cache.js";
 import { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config.js";
 import type { ServerLogger } from "./log.js";
-import { type CliCommand, MembraneCli } from "./membrane/cli.js";
-import { CliBackend } from "./membrane/cli-backend.js";
+import { type CliCommand, type CommandRunner, MembraneCli } from "./membrane/cli/cli.js";
+import { CliBackend } from "./membrane/cli/cli-backend.js";
 import type { Clock } from "./membrane/clock.js";
 import { ConnectionResolver } from "./membrane/connection.js";
 import { GENERIC_TOOL_NAMES } from "./tools/registry.js";
@@ -20,7 +20,7 @@ const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 export function buildServices(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
   options: { clock?: Clock } = {},
 ): Services {

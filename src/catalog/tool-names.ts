@@ -1,8 +1,8 @@
 /**
  * Tool names for actions: `^[a-z0-9_]{1,40}$` (Claude and OpenAI allow 64 characters including the
  * client's own prefix, Cursor drops tools whose server plus tool name passes 60), taken from the action's
- * `key`, else `name`, else `id`. A name that is too long, or shared by several actions or with a reserved
- * (generic) tool, gets `_<6 hex of sha256(id)>` for every member, so the result depends only on the set
+ * `key`, else `name`, else `id`. A name that is too long (shortened to whole words), or shared by several
+ * actions or with a reserved (generic) tool, gets `_<6 hex of sha256(id)>` for every member, so the result depends only on the set
  * of actions, never on their order. Names once given are remembered (the catalog cache keeps them) and
  * kept while the action exists: a newcomer that collides with an incumbent takes the suffix, never the
  * incumbent.
@@ -24,8 +24,17 @@ function words(text: string): string {
     .replace(/^_+|_+$/g, "");
 }
 
+/**
+ * The longest run of whole words of `text` (words joined by `_`) within `length`: a name is shortened at a
+ * word boundary, never in the middle of a word, nor after a joining word. Only a first word longer than
+ * `length` is cut.
+ */
 function trimTo(text: string, length: number): string {
-  return text.slice(0, length).replace(/_+$/, "");
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length + 1).lastIndexOf("_");
+  if (cut <= 0) return text.slice(0, length);
+  // A shortened name does not end on a joining word ("list_segment_members_with" -> "list_segment_members").
+  return text.slice(0, cut).replace(/(?<=.)_(?:with|and|or|of|for|by|to|in|on|from|the|a|an)$/, "");
 }
 
 /** The plain tool name for `text`: lower-case `[a-z0-9_]`, at most 40 characters, never empty. */

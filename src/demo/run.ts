@@ -12,6 +12,20 @@ interface SearchResult {
   matches: Array<{ id: string; key: string | null; name: string; toolName: string | null }>;
 }
 
+/** The proof of the read-back: the segment's members, with the ones just added marked (or said missing). */
+function readBack(data: unknown, added: readonly string[]): string {
+  const ids = ((data as { identifiers?: Array<{ id?: unknown }> }).identifiers ?? []).map((item) =>
+    String(item.id),
+  );
+  const seen = added.filter((id) => ids.includes(id));
+  const marked = ids.map((id) => (added.includes(id) ? `${id} (just added)` : id));
+  const verdict =
+    seen.length === added.length
+      ? `both people just added are members`
+      : `MISSING: ${added.filter((id) => !ids.includes(id)).join(", ")}`;
+  return `${ids.length} members: ${marked.join(", ")}; ${verdict}`;
+}
+
 const serverPath = fileURLToPath(new URL("../index.js", import.meta.url));
 
 async function main(): Promise<void> {
@@ -53,8 +67,9 @@ async function main(): Promise<void> {
   );
   const found = (JSON.parse(search.content?.[0]?.text ?? "{}") as SearchResult).matches[0];
 
+  const added = ["cust_1002", "cust_1005"];
   if (found) {
-    const write = { action: found.id, input: { segmentId: "4", ids: ["cust_1002", "cust_1005"] } };
+    const write = { action: found.id, input: { segmentId: "4", ids: added } };
     await printCall(
       "Preview the write first (dry_run)",
       "run_action",
@@ -69,6 +84,7 @@ async function main(): Promise<void> {
     "get_segment_membership",
     read,
     await call("get_segment_membership", read),
+    (data) => readBack(data, added),
   );
 
   const proxy = { method: "GET", path: "/v1/segments", fields: ["segments.*.id", "segments.*.name"] };

@@ -37,6 +37,8 @@ export function checkMode(config: Config): CheckLine {
 
 export async function checkCache(config: Config): Promise<CheckLine> {
   const label = "Cache";
+  if (config.cacheDir === null && config.sandbox)
+    return { status: "ok", label, detail: "off: the sandbox keeps nothing on disk" };
   if (config.cacheDir === null)
     return { status: "ok", label, detail: "off (--no-cache): actions are discovered at every start" };
   const probe = join(config.cacheDir, `.doctor-${process.pid}.tmp`);

@@ -3,11 +3,12 @@
  * which version), it is logged in, the Customer.io connection is usable, its actions are discovered, and
  * what the tool list costs an agent. Each failure carries the error's own next step.
  */
-import { ActionableError, CliError, ConnectionError } from "../errors.js";
+import { CliError, ConnectionError } from "../errors.js";
 import type { Connection } from "../membrane/contract/records.js";
 import { describeError } from "../output/error-result.js";
 import type { ToolRegistry } from "../tools/registry.js";
 import type { Services } from "../tools/services.js";
+import { type CliProblem, personFix } from "./next-steps.js";
 import { type CheckLine, firstLine } from "./report.js";
 
 /** Why an action is not a direct tool, in words (keys are catalog/selection.ts's OmittedReason). */
@@ -20,11 +21,10 @@ const OMITTED: Record<string, string> = {
   schema: "schema not convertible",
 };
 
-const hintOf = (error: unknown) => (error instanceof ActionableError ? error.hint : undefined);
 const messageOf = (error: unknown) => firstLine(describeError(error));
 
-/** `searched` names where the CLI was looked for when none was configured (for the "not found" line). */
-export async function checkCli(services: Services, whereLooked: string): Promise<CheckLine> {
+/** `cannotRun`: why the CLI cannot be run (not found, or not executable), for when it does not answer. */
+export async function checkCli(services: Services, cannotRun: () => CliProblem): Promise<CheckLine> {
   const label = "Membrane CLI";
   try {
     const version = await services.membrane.version();
@@ -35,7 +35,7 @@ export async function checkCli(services: Services, whereLooked: string): Promise
     };
   } catch (error) {
     if (error instanceof CliError && error.kind === "not-found")
-      return { status: "fail", label, detail: `not found ${whereLooked}`, fix: error.hint };
+      return { status: "fail", label, ...cannotRun() };
     return {
       status: "fail",
       label,
@@ -51,14 +51,18 @@ interface ConnectionChecks {
 }
 
 /** Logged in and the connection, from one `connection list`: an answer at all means logged in. */
-export async function checkConnection(services: Services): Promise<ConnectionChecks> {
+/** `doctor`: the command that runs doctor again, for next steps. */
+export async function checkConnection(services: Services, doctor: string): Promise<ConnectionChecks> {
+  const loggedIn: CheckLine = services.membrane.facts().sandbox
+    ? { status: "ok", label: "Logged in", detail: "not needed: the sandbox has no real account" }
+    : { status: "ok", label: "Logged in", detail: "yes" };
   try {
     const connection = await services.connection.resolve();
     const name = connection.name ? ` "${connection.name}"` : "";
     return {
       connection,
       lines: [
-        { status: "ok", label: "Logged in", detail: "yes" },
+        loggedIn,
         {
           status: "ok",
           label: "Customer.io connection",
@@ -71,7 +75,7 @@ export async function checkConnection(services: Services): Promise<ConnectionChe
       return {
         connection: undefined,
         lines: [
-          { status: "ok", label: "Logged in", detail: "yes" },
+          loggedIn,
           {
             status: "fail",
             label: "Customer.io connection",
@@ -93,14 +97,18 @@ export async function checkConnection(services: Services): Promise<ConnectionChe
           status: "fail",
           label: "Logged in",
           detail: `could not tell: ${messageOf(error)}`,
-          fix: hintOf(error),
+          fix: personFix(error, doctor),
         };
     return { connection: undefined, lines: [line] };
   }
 }
 
 /** Discovers the actions now and reports how many there are and how many became direct tools. */
-export async function checkActions(services: Services, registry: ToolRegistry): Promise<CheckLine[]> {
+export async function checkActions(
+  services: Services,
+  registry: ToolRegistry,
+  doctor: string,
+): Promise<CheckLine[]> {
   await services.catalog.refresh();
   const error = services.catalog.lastError;
   if (error !== undefined)
@@ -109,7 +117,7 @@ export async function checkActions(services: Services, registry: ToolRegistry): 
         status: "fail",
         label: "Actions",
         detail: `discovery failed: ${messageOf(error)}`,
-        fix: hintOf(error),
+        fix: personFix(error, doctor),
       },
     ];
   const snapshot = services.catalog.current();
@@ -133,7 +141,7 @@ export async function checkActions(services: Services, registry: ToolRegistry): 
           status: "fail",
           label: "Actions",
           detail: "none discovered for this connection",
-          fix: "check the connection in Membrane (`membrane action list --connectionId=<id> --json`)",
+          fix: `check the connection's actions in a terminal: \`membrane action list --connectionId=${snapshot.connectionId ?? "<id>"} --json\``,
         }
       : {
           status: "ok",
@@ -147,5 +155,11 @@ export async function checkActions(services: Services, registry: ToolRegistry): 
     detail: `${stats.tools} tools, about ${stats.estimatedTokens.toLocaleString("en-US")} tokens (${stats.chars.toLocaleString("en-US")} characters)`,
     fix: heavy ? "lower --max-tools or narrow --tools to spend less of the agent's context" : undefined,
   };
-  return [actions, toolList];
+  const settings: CheckLine[] = registry.unmatched().map((line) => ({
+    status: "warn",
+    label: "Settings",
+    detail: line,
+    fix: "correct the name or remove it",
+  }));
+  return [actions, toolList, ...settings];
 }

@@ -26,10 +26,11 @@ export const skipped = (label: string, because: string): CheckLine => ({
   detail: `not checked (${because})`,
 });
 
-export function summary(lines: readonly CheckLine[]): string {
+/** `doctor`: the command that runs doctor again as it was run (next-steps.ts). */
+export function summary(lines: readonly CheckLine[], doctor = "customerio-mcp doctor"): string {
   const failures = lines.filter((line) => line.status === "fail").length;
   if (failures === 0) return "All checks passed.";
-  return `${failures} problem${failures === 1 ? "" : "s"} found: fix the first ✘ line, then run \`customerio-mcp doctor\` again.`;
+  return `${failures} problem${failures === 1 ? "" : "s"} found: fix the first ✘ line, then run \`${doctor}\` again.`;
 }
 
 /** The first line of an error message, without the trailing period (for "label: detail — fix"). */

@@ -5,26 +5,18 @@
  */
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
-import type { CliCommand } from "../membrane/cli.js";
-import { locateCli } from "../membrane/locate.js";
+import type { CliCommand, CommandRunner } from "../membrane/cli/cli.js";
 import { buildServices } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
 import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
 import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
+import { cliProblem, doctorCommand } from "./next-steps.js";
 import { type CheckLine, formatLine, skipped, summary } from "./report.js";
-
-/** Where the CLI was looked for, for the "not found" line. */
-function whereLooked(config: Config): string {
-  if (config.membraneCli && /[\\/]/.test(config.membraneCli))
-    return `at ${config.membraneCli} (set by --membrane-cli / MEMBRANE_CLI)`;
-  const { searched } = locateCli(config.membraneCli);
-  return `on PATH nor in the usual install folders (looked in: ${searched.join(", ")})`;
-}
 
 export async function runDoctor(
   config: Config,
-  cliCommand: CliCommand,
+  cliCommand: CliCommand | CommandRunner,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
   const quiet = new ServerLogger("error");
@@ -40,7 +32,8 @@ export async function runDoctor(
 
   write(`customerio-mcp ${VERSION} doctor`);
   emit(checkNode(), checkMode(config));
-  const cli = await checkCli(services, whereLooked(config));
+  const doctor = doctorCommand();
+  const cli = await checkCli(services, () => cliProblem(config));
   emit(cli);
   if (cli.status !== "ok") {
     emit(
@@ -49,14 +42,14 @@ export async function runDoctor(
       skipped("Actions", "needs the Membrane CLI"),
     );
   } else {
-    const connection = await checkConnection(services);
+    const connection = await checkConnection(services, doctor);
     emit(...connection.lines);
     if (connection.lines.length === 1) emit(skipped("Customer.io connection", "needs a login"));
-    if (connection.connection) emit(...(await checkActions(services, registry)));
+    if (connection.connection) emit(...(await checkActions(services, registry, doctor)));
     else emit(skipped("Actions", "needs a usable Customer.io connection"));
   }
   emit(await checkCache(config), checkReadOnly(config, services.catalog.current().entries));
   const failed = lines.some((line) => line.status === "fail");
-  write(summary(lines));
+  write(summary(lines, doctor));
   return failed ? 1 : 0;
 }

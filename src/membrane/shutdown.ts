@@ -1,12 +1,12 @@
 /**
  * What happens when the server process ends. Node's default for SIGTERM, SIGINT and SIGHUP is to die at
  * once, without 'exit' handlers: the CLI process groups (detached, so the terminal's signal does not reach
- * them) would live on, and the sandbox's temporary state folder would stay. The hooks here stop every CLI
+ * them) would live on, and the exit tasks (onExit) would not run. The hooks here stop every CLI
  * process tree (SIGTERM, a short grace, SIGKILL), run the exit tasks, then exit with 128 + the signal number.
  */
 import { constants } from "node:os";
 import type { Logger } from "../log.js";
-import { allChildrenExited, signalAllChildren } from "./process-tree.js";
+import { allChildrenExited, signalAllChildren } from "./cli/process-tree.js";
 
 const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
 /** How long CLI runs get to end on SIGTERM before SIGKILL, when the server is told to stop. */

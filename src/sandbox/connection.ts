@@ -1,11 +1,13 @@
 /**
  * The Customer.io connection and connector the sandbox pretends to have, in the shapes of the SDK's
- * ConnectionApiResponse and search results; the connection faults (none, two, reconnect needed) change
- * what `connection list` shows and what later commands find.
+ * ConnectionApiResponse and search results. The account a sandbox simulates (its `connections` option:
+ * none, two, one that needs reconnecting) changes what `connection list` shows and what later commands find.
  */
 import { SandboxFailure } from "./failure.js";
-import { activeFaults } from "./faults/faults.js";
 import type { JsonObject } from "./state/types.js";
+
+/** The Customer.io connections of the simulated account (the `connections` option of a sandbox). */
+export type AccountConnections = "one" | "none" | "two" | "reconnect-needed";
 
 export const CONNECTION_ID = "sandbox-customerio";
 /** The second connection of the `two-connections` fault. */
@@ -52,17 +54,16 @@ export function connectorSearchResult(): JsonObject {
   };
 }
 
-/** The connections `connection list` shows, as the faults switched on shape them. */
-export function sandboxConnections(): JsonObject[] {
-  const faults = activeFaults();
-  if (faults.has("no-connection")) {
+/** The connections `connection list` shows for that account. */
+export function sandboxConnections(account: AccountConnections = "one"): JsonObject[] {
+  if (account === "none") {
     const slack = { id: "6651f0c2a1b2c3d4e5f607aa", key: "slack", name: "Slack", logoUri: LOGO_URI };
     return [{ ...sandboxConnection("sandbox-slack", "Slack"), key: "slack", integration: slack }];
   }
-  if (faults.has("two-connections")) {
+  if (account === "two") {
     return [sandboxConnection(), sandboxConnection(STAGING_CONNECTION_ID, "Customer.io (sandbox staging)")];
   }
-  if (faults.has("reconnect-needed")) {
+  if (account === "reconnect-needed") {
     const clientAction = {
       type: "connect",
       description: "Reconnect Customer.io",
@@ -74,8 +75,8 @@ export function sandboxConnections(): JsonObject[] {
 }
 
 /** The connection of that id; fails like the CLI does for an id this account does not have. */
-export function requireConnection(connectionId: string): JsonObject {
-  const connection = sandboxConnections().find((item) => item.id === connectionId);
+export function requireConnection(account: AccountConnections, connectionId: string): JsonObject {
+  const connection = sandboxConnections(account).find((item) => item.id === connectionId);
   if (!connection) {
     throw new SandboxFailure(`Connection "${connectionId}" not found`, {
       status: 404,
@@ -86,8 +87,8 @@ export function requireConnection(connectionId: string): JsonObject {
 }
 
 /** As requireConnection, and fails (409) unless the connection can run actions. */
-export function requireReady(connectionId: string): JsonObject {
-  const connection = requireConnection(connectionId);
+export function requireReady(account: AccountConnections, connectionId: string): JsonObject {
+  const connection = requireConnection(account, connectionId);
   if (connection["state"] !== "READY") {
     throw new SandboxFailure(`Connection ${connectionId} is not ready (state: ${connection["state"]})`, {
       status: 409,

@@ -1,42 +1,17 @@
 /**
- * How the server starts the sandbox in place of the Membrane CLI: the node binary, the compiled bin next
- * to this file, and the environment naming a state directory. Unless one is given, that is a fresh temp
- * folder, removed when the server exits (after the sandbox processes are killed, see membrane/shutdown.ts).
+ * How the server runs the sandbox for `--sandbox`: in its own process, through the in-process runner, with
+ * the workspace in memory (one workspace per server, gone when it exits). No process is started for a call
+ * or a discovery. The one door from the server into the sandbox's code (see .dependency-cruiser.cjs).
  */
-import { rmSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { onExit } from "../membrane/shutdown.js";
+import { InProcessRunner } from "../membrane/cli/in-process-runner.js";
+import type { CommandRunner } from "../membrane/cli/runner.js";
+import { runCli } from "./cli/face.js";
+import { createSandbox, type SandboxOptions } from "./sandbox.js";
 
-interface SandboxLaunch {
-  command: string;
-  args: string[];
-  env: Record<string, string>;
-  stateDir: string;
-  /** Removes the state directory now if this launch created it (it is removed at exit anyway). */
-  dispose(): void;
-}
+export const SANDBOX_DISPLAY = "customerio-mcp-sandbox (embedded sandbox, in process)";
 
-export async function createSandboxLaunch(options: { stateDir?: string } = {}): Promise<SandboxLaunch> {
-  let dispose = () => {};
-  let stateDir = options.stateDir;
-  if (stateDir === undefined) {
-    const created = await mkdtemp(path.join(tmpdir(), "customerio-mcp-sandbox-"));
-    const remove = () => rmSync(created, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
-    const forget = onExit(remove);
-    dispose = () => {
-      forget();
-      remove();
-    };
-    stateDir = created;
-  }
-  return {
-    command: process.execPath,
-    args: [fileURLToPath(new URL("./bin.js", import.meta.url))],
-    env: { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir },
-    stateDir,
-    dispose,
-  };
+/** A runner over a new sandbox (in memory unless `options` name a state folder). */
+export function inProcessSandbox(options: SandboxOptions = {}): CommandRunner {
+  const sandbox = createSandbox(options);
+  return new InProcessRunner(SANDBOX_DISPLAY, (args, { signal }) => runCli(sandbox, args, { signal }));
 }

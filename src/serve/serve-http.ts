@@ -12,10 +12,13 @@ import { type ResolvedToken, resolveToken } from "./token.js";
 
 function connectHelp(url: string, token: ResolvedToken | undefined): string[] {
   if (!token) return [`  Claude Code: claude mcp add --transport http customerio ${url}`];
+  // Printed to be pasted into a shell as is: a path with spaces or quotes is single-quoted.
+  const file =
+    token.file && !/^[\w./:@%+-]+$/.test(token.file)
+      ? `'${token.file.replaceAll("'", "'\\''")}'`
+      : token.file;
   const header =
-    token.file !== undefined
-      ? `Authorization: Bearer $(cat ${token.file})`
-      : `Authorization: Bearer $${HTTP_TOKEN_ENV}`;
+    file !== undefined ? `Authorization: Bearer $(cat ${file})` : `Authorization: Bearer $${HTTP_TOKEN_ENV}`;
   return [
     `  Claude Code: claude mcp add --transport http customerio ${url} --header "${header}"`,
     `  Cursor / VS Code: { "url": "${url}", "headers": { "Authorization": "Bearer <the token>" } }`,

@@ -22,7 +22,7 @@ async function shutDown(app: HttpApp, built: BuiltServer, log: Logger, graceMs =
 
 /**
  * Shuts down once on the first SIGTERM, SIGINT or SIGHUP, then exits; the exit runs membrane/shutdown.ts's
- * exit tasks (every CLI process tree killed, the sandbox's state folder removed).
+ * exit tasks (every CLI process tree killed, with any daemonized helper holding its pipes).
  */
 export function shutDownOnSignals(app: HttpApp, built: BuiltServer, log: Logger): void {
   let started = false;

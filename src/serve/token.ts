@@ -1,20 +1,38 @@
 /**
  * The HTTP bearer token: from CUSTOMERIO_MCP_HTTP_TOKEN, from --token-file (which only its owner may
- * read), or, on loopback with neither, generated once into an owner-only file whose path is printed.
+ * read), or, on loopback with neither, generated once into an owner-only file whose path is printed (for
+ * the sandbox, a temporary file removed at exit).
  * The token itself is never printed or logged; checks compare digests in constant time.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Config } from "../config.js";
 import { ConfigError } from "../errors.js";
+import { onExit } from "../membrane/shutdown.js";
 
 export interface ResolvedToken {
   token: string;
   /** Where it came from, for the start-up line: never the token itself. */
   source: "environment" | "file" | "generated";
   file?: string;
+}
+
+/** The sandbox writes nothing under HOME: its generated token lives in a temp folder removed at exit. */
+function temporaryTokenFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), "customerio-mcp-token-"));
+  onExit(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, "http-token");
 }
 
 function defaultTokenFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -41,7 +59,7 @@ export function resolveToken(
   if (config.httpToken !== undefined) return { token: config.httpToken, source: "environment" };
   if (config.tokenFile !== undefined)
     return { token: readTokenFile(config.tokenFile), source: "file", file: config.tokenFile };
-  const file = defaultTokenFile(env);
+  const file = config.sandbox ? temporaryTokenFile() : defaultTokenFile(env);
   if (existsSync(file)) return { token: readTokenFile(file), source: "file", file };
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const token = randomBytes(32).toString("base64url");

@@ -53,7 +53,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
   description: ({ readOnly }) =>
     [
       "Send a raw HTTP request to the Customer.io API through Membrane, which adds the credentials. Use it only when no action fits (search_actions first).",
-      "The path is relative to the base URL of Membrane's Customer.io connector, which Membrane does not document (usually the App API, https://api.customer.io; e.g. GET /v1/segments, GET /v1/customers/{id}/attributes). If a path 404s, try it with or without the /v1 prefix.",
+      "The path is relative to the base URL of Membrane's Customer.io connector, which Membrane does not document (usually the App API, https://api.customer.io; e.g. GET /v1/segments, GET /v1/customers/{id}/attributes). If a path 404s, try it with or without the /v1 prefix. An action that makes API requests (e.g. Make API Request) may take its path relative to another base: its description says which.",
       "Returns the response body (JSON when it parses, else text); an HTTP error comes back as an error with its status and message. App API limit: about 10 requests/s.",
       readOnly
         ? "This server is read-only: only GET is allowed."

@@ -14,6 +14,7 @@ import {
   type Selection,
   selectDirectTools,
 } from "../catalog/selection.js";
+import { describeUnmatched, unmatchedNames } from "../catalog/unmatched.js";
 import { makeActionTool } from "./action-tool.js";
 import { connectionStatusTool } from "./connection-status.js";
 import { defineGenericTool, type GenericToolSpec } from "./define-tool.js";
@@ -49,8 +50,13 @@ interface Listing {
 export class ToolRegistry implements ToolListing {
   private genericTools: ToolDefinition[] | undefined;
   private listing: Listing | undefined;
+  /** Unmatched-name warnings already logged: once per server, not once per catalog refresh. */
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    // Said in the log as soon as the catalog is known, whether or not a client lists the tools.
+    services.catalog.onChange(() => this.warnUnmatched(services.catalog.current()));
+  }
 
   /**
    * Built on first use, not in the constructor: converting their schemas loads the JSON Schema
@@ -133,5 +139,19 @@ export class ToolRegistry implements ToolListing {
     ];
     this.listing = { snapshot, tools, byName: new Map(tools.map((tool) => [tool.name, tool])), selection };
     return this.listing;
+  }
+
+  /** Names in --tools, --exclude-tools or --read-only-allow that match no action: see catalog/unmatched.ts. */
+  unmatched(snapshot: CatalogSnapshot = this.services.catalog.current()): string[] {
+    if (snapshot.entries.length === 0) return [];
+    return unmatchedNames(this.services.config, snapshot.entries, GENERIC_TOOL_NAMES).map(describeUnmatched);
+  }
+
+  private warnUnmatched(snapshot: CatalogSnapshot): void {
+    for (const line of this.unmatched(snapshot)) {
+      if (this.warned.has(line)) continue;
+      this.warned.add(line);
+      this.services.log.warning(line);
+    }
   }
 }

@@ -10,6 +10,7 @@ import { CliError } from "../errors.js";
 import type { Action } from "../membrane/contract/records.js";
 import { beforeDeadline, callDeadline } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
+import { waitForFirstDiscovery } from "./first-discovery.js";
 import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
 import type { Services } from "./services.js";
 
@@ -37,12 +38,14 @@ export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
   name: "search_actions",
   title: "Search Customer.io actions",
   description:
-    "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description, readOnly (known to only read data), inputSchema, toolName when it is also a direct tool, and runnable: false with the reason when this server will not run it. Run a match with its direct tool, or with run_action {action: id, input}.",
+    "Find Customer.io actions by intent (semantic search over every action of the connection, not only the direct tools). Returns up to `limit` matches, best first, each with id, key, name, description (with its caution, as the direct tool has it), readOnly (known to only read data), annotations, inputSchema, toolName when it is also a direct tool, and runnable: false with the reason when this server will not run it. Run a match with its direct tool, or with run_action {action: id, input}.",
   input: SearchActionsInput,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run({ query, limit }, ctx) {
     const { services, listing } = ctx;
-    const snapshot = services.catalog.current();
+    // Membrane's search runs meanwhile; the catalog (for direct tool names, vouched reads) is awaited as
+    // tools/list awaits it, so a search before the first tools/list says what tools/list will say.
+    const discovered = waitForFirstDiscovery(services.catalog);
     let actions: Action[];
     let note: string | undefined;
     try {
@@ -60,10 +63,14 @@ export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
       const recoverable =
         error instanceof CliError &&
         (error.kind === "exit" || error.kind === "bad-output" || error.kind === "timeout");
-      if (!recoverable || snapshot.entries.length === 0) throw error;
-      actions = rankEntries(snapshot.entries, query, limit).map((entry) => entry.action);
+      await discovered;
+      const entries = services.catalog.current().entries;
+      if (!recoverable || entries.length === 0) throw error;
+      actions = rankEntries(entries, query, limit).map((entry) => entry.action);
       note = `Membrane's semantic search failed (${error.message.slice(0, 200)}); these matches come from a word search of the cached catalog.`;
     }
+    await discovered;
+    const snapshot = services.catalog.current();
     const memo = memoFor(services);
     const matches = actions.map((action) =>
       describeMatch(services, memo, action, snapshot.find(action.id), listing),

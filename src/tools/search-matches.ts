@@ -1,10 +1,14 @@
 /**
  * The matches search_actions returns: what an agent needs to run each one (schema, direct tool, whether
- * this server would run it and why not), with effects decided like the catalog's (never from isReadOnly).
+ * this server would run it and why not), with effects, annotations and description (caution included)
+ * decided as the catalog decides them for tools/list (never from isReadOnly).
  * Schemas of actions outside the catalog are converted once per schema, not on every call, and a result
  * that would pass --max-output is made to fit by shortening its largest matches, never by dropping them.
  */
 import { createHash } from "node:crypto";
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { actionAnnotations } from "../catalog/annotations.js";
+import { describeAction } from "../catalog/describe.js";
 import { actionEffects, asksInReadOnly, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
@@ -21,6 +25,8 @@ export interface Match {
   description: string;
   type: string | null;
   readOnly: boolean;
+  /** As tools/list shows them for the action's tool (readOnlyHint, destructiveHint...). */
+  annotations: ToolAnnotations;
   toolName: string | null;
   runnable?: false;
   notRunnableBecause?: string;
@@ -33,20 +39,28 @@ export interface Match {
 const EMPTY_SCHEMA = { type: "object", properties: {} };
 const MAX_CONVERTED = 1000;
 
+interface Converted {
+  schema: unknown;
+  /** The schema's note for the description (its alternatives), as the catalog adds it. */
+  description: string | undefined;
+}
+
 /** Converted schemas of actions the catalog does not hold, by a digest of the source schema. */
 export class SchemaMemo {
-  private readonly converted = new Map<string, unknown>();
+  private readonly converted = new Map<string, Converted>();
   constructor(private readonly services: Pick<Services, "config">) {}
 
-  get(action: Action): unknown {
+  get(action: Action): Converted {
     const source = JSON.stringify(action.inputSchema ?? null);
     const digest = createHash("sha256").update(source).digest("hex");
-    if (this.converted.has(digest)) return this.converted.get(digest);
-    let schema: unknown;
+    const known = this.converted.get(digest);
+    if (known) return known;
+    let schema: Converted;
     try {
-      schema = normalizeSchema(action.inputSchema, this.services.config.schemaProfile).schema;
+      const normalized = normalizeSchema(action.inputSchema, this.services.config.schemaProfile);
+      schema = { schema: normalized.schema, description: normalized.description };
     } catch {
-      schema = undefined;
+      schema = { schema: undefined, description: undefined };
     }
     if (this.converted.size >= MAX_CONVERTED) this.converted.clear();
     this.converted.set(digest, schema);
@@ -62,14 +76,17 @@ export function describeMatch(
   listing: Pick<ToolListing, "has">,
 ): Match {
   const effects = entry?.effects ?? actionEffects(action);
-  const inputSchema = entry ? entry.normalized?.schema : memo.get(action);
+  // An action outside the catalog is described by the catalog's own rules, caution included.
+  const converted = entry ? undefined : memo.get(action);
+  const inputSchema = entry ? entry.normalized?.schema : converted?.schema;
   const match: Match = {
     id: action.id,
     key: action.key ?? null,
     name: action.name,
-    description: entry?.description ?? action.description ?? "",
+    description: entry?.description ?? describeAction(action, effects, converted?.description),
     type: action.type ?? null,
     readOnly: effects.readOnly,
+    annotations: entry?.annotations ?? actionAnnotations(action, effects),
     toolName: entry && listing.has(entry.toolName) ? entry.toolName : null,
     inputSchema: inputSchema ?? EMPTY_SCHEMA,
   };

@@ -13,6 +13,7 @@ import { REPO_ROOT } from "../helpers/harness.js";
 
 interface Manifest {
   manifest_version: string;
+  icon: string;
   version: string;
   server: {
     type: string;
@@ -66,6 +67,7 @@ describe("manifest.json", () => {
       CUSTOMERIO_MCP_READ_ONLY: "${user_config.read_only}",
       CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}",
       CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
+      CUSTOMERIO_MCP_SANDBOX: "${user_config.sandbox}",
     });
     const known = new Set(OPTION_TABLE.map((row) => row.env));
     for (const name of Object.keys(env)) expect(known.has(name as never)).toBe(true);
@@ -74,6 +76,16 @@ describe("manifest.json", () => {
     expect(manifest.user_config["read_only"]).toMatchObject({ type: "boolean", default: true });
     expect(manifest.user_config["read_only_allow"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
+    expect(manifest.user_config["sandbox"]).toMatchObject({ type: "boolean", default: false });
+  });
+
+  it("has the project's icon: a square PNG of at least 128 pixels", () => {
+    expect(manifest.icon).toBe("icon.png");
+    const png = readFileSync(join(REPO_ROOT, manifest.icon));
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(128);
   });
 });
 
@@ -86,6 +98,7 @@ describe("settings as Claude Desktop passes them", () => {
     expect(config.readOnly).toBe(true);
     expect(config.readOnlyAllow).toEqual([]);
     expect(config.timeoutSeconds).toBe(45);
+    expect(config.sandbox).toBe(false);
     const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
     expect(padded.membraneCli).toBeUndefined();
   });
@@ -96,6 +109,7 @@ describe("settings as Claude Desktop passes them", () => {
       CUSTOMERIO_CONNECTION_ID: "conn-42",
       CUSTOMERIO_MCP_READ_ONLY: "true",
       CUSTOMERIO_MCP_TIMEOUT: "30",
+      CUSTOMERIO_MCP_SANDBOX: "true",
     };
     const { config } = parseCommandLine([], substituted);
     expect(config).toMatchObject({
@@ -103,6 +117,7 @@ describe("settings as Claude Desktop passes them", () => {
       connectionId: "conn-42",
       readOnly: true,
       timeoutSeconds: 30,
+      sandbox: true,
     });
     expect(parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: "false" }).config.readOnly).toBe(false);
   });

@@ -39,6 +39,14 @@ describe("README", () => {
     expect(blocks).toContain("npm install && npm run demo\nnpm install && npm test\n");
   });
 
+  it("leads with the install that works from a clone, and the npx line for once it is published", () => {
+    const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks[0]).toBe(
+      "npm install && npm run build\nnpm install -g .\ncustomerio-mcp doctor --sandbox\n",
+    );
+    expect(readme).toContain("`npx -y customerio-mcp`");
+  });
+
   it("documents every option exactly as OPTION_TABLE (and so --help) does, in order", () => {
     const rows = tableRows(readme, "| flag | environment | default | meaning |");
     const expected = OPTION_TABLE.map((row) => [

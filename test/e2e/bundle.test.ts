@@ -35,11 +35,27 @@ afterAll(async () => {
   await client?.close();
 });
 
+/** A fault module by its name (faults.ts, process-faults.ts, faulty-sandbox/), not defaults.js. */
+const FAULT_FILE = /(^|[/-])faults?([/.-]|$)|faulty/i;
+
 describe("the .mcpb bundle", () => {
   it("is small and holds only what runs", () => {
     expect(statSync(bundle).size).toBeLessThan(MAX_BUNDLE_BYTES);
-    expect(readdirSync(unpacked).sort()).toEqual(["dist", "manifest.json", "node_modules", "package.json"]);
+    expect(readdirSync(unpacked).sort()).toEqual([
+      "dist",
+      "icon.png",
+      "manifest.json",
+      "node_modules",
+      "package.json",
+    ]);
     expect(readdirSync(join(unpacked, "dist"))).not.toContain("demo");
+    // Fault injectors are test equipment (test/fixtures/faulty-sandbox): none ships.
+    const shipped = readdirSync(join(unpacked, "dist"), { recursive: true }).map(String);
+    expect(shipped.filter((file) => FAULT_FILE.test(file))).toEqual([]);
+    for (const file of shipped.filter((name) => name.endsWith(".js")))
+      expect(readFileSync(join(unpacked, "dist", file), "utf8"), file).not.toContain(
+        "CUSTOMERIO_SANDBOX_FAULT",
+      );
     const modules = readdirSync(join(unpacked, "node_modules"));
     for (const dev of ["typescript", "vitest", "@biomejs", "@anthropic-ai", "fast-check", "vite"])
       expect(modules).not.toContain(dev);
@@ -51,20 +67,21 @@ describe("the .mcpb bundle", () => {
     expect(pkg["devDependencies"]).toBeUndefined();
   });
 
-  it("runs unpacked, on its own, in sandbox mode", async () => {
+  it("runs unpacked, on its own, in sandbox mode when its Sandbox setting is on", async () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, "manifest.json"), "utf8")) as {
       server: { mcp_config: { args: string[]; env: Record<string, string> } };
     };
     const args = manifest.server.mcp_config.args.map((arg) => arg.replace("${__dirname}", unpacked));
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [...args, "--sandbox", "--no-cache"],
+      args,
       cwd: unpacked,
-      // Every setting left empty: Claude Desktop passes the placeholders through as text.
+      // Every setting left empty (Claude Desktop passes the placeholders through as text) but Sandbox.
       env: {
         PATH: process.env["PATH"] ?? "",
         HOME: tempDir("cio-bundle-home-"),
         ...manifest.server.mcp_config.env,
+        CUSTOMERIO_MCP_SANDBOX: "true",
       },
       stderr: "ignore",
     });

@@ -14,7 +14,10 @@ it("prints the whole agent session and exits 0", async () => {
   expect(out).toContain("> search_actions");
   expect(out).toContain("Add People to Segment");
   expect(out).toMatch(/"added": 2/);
-  expect(out).toContain("cust_1002");
+  // The read-back shows its proof: the two people just added, among the segment's members.
+  expect(out).toMatch(
+    /> get_segment_membership \{"segmentId":"4"\}\n< \d+ members: .*cust_1002 \(just added\).*cust_1005 \(just added\).*; both people just added are members\n/,
+  );
   expect(out).toContain("error: Invalid arguments for get_segment_membership");
   expect(out).toContain(
     'error: Refused: the path must be relative to the Customer.io API and start with "/"',

@@ -1,14 +1,14 @@
 /**
  * `customerio-mcp doctor` as a person runs it: the built bin with a fake Membrane CLI (the scripted fake, or
- * the sandbox with a fault) for each way a setup can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
+ * the fault bin: the sandbox with a fault) for each way a setup can be wrong. Each case checks the exit code, the one line that names the problem and its fix, that the
  * checks depending on it are marked as not checked, and that stderr stays quiet.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../fixtures/paths.js";
-import { SERVER_BIN, tempDir } from "../helpers/harness.js";
+import { FAULTY_SANDBOX_BIN, SERVER_BIN, tempDir } from "../helpers/harness.js";
 
 async function doctor(args: string[], env: Record<string, string> = {}) {
   const result = await execa(process.execPath, [SERVER_BIN, "doctor", ...args], {
@@ -22,9 +22,12 @@ async function doctor(args: string[], env: Record<string, string> = {}) {
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), line };
 }
 
-/** `doctor --sandbox` with one of the sandbox's faults on: a CLI whose account is set up wrong. */
+/** doctor on the fault bin with one fault on: a CLI whose account is set up wrong. */
 const withFault = (fault: string, ...more: string[]) =>
-  doctor(["--sandbox", "--no-cache", ...more], { CUSTOMERIO_SANDBOX_FAULT: fault });
+  doctor(["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache", ...more], {
+    CUSTOMERIO_SANDBOX_FAULT: fault,
+    CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
+  });
 
 const withCli = (name: Parameters<typeof fixturePath>[0], ...more: string[]) => [
   "--membrane-cli",
@@ -49,6 +52,14 @@ describe.concurrent("doctor", () => {
     expect(run.line("Cache")).toMatch(/^✔ Cache: off/);
     expect(run.line("Read-only")).toMatch(/^✔ Read-only: off: .*--read-only/);
     expect(run.stdout).toContain("All checks passed.");
+  });
+
+  it("warns about a --tools name that matches no action, with the nearest names", async () => {
+    const run = await doctor(withCli("fake-membrane", "--tools", "get_custmer"));
+    expect(run.code).toBe(0);
+    expect(run.line("Settings")).toBe(
+      '⚠ Settings: --tools "get_custmer" matches no action, so it does nothing; did you mean get_customer, get-customer? — correct the name or remove it',
+    );
   });
 
   it("counts the actions read-only mode keeps out of the tool list", async () => {
@@ -92,6 +103,7 @@ describe.concurrent("doctor", () => {
   it("no connection: says how to create one", async () => {
     const run = await withFault("no-connection");
     expect(run.code).toBe(1);
+    // The faulty sandbox bin stands in for a real CLI (--membrane-cli): it answered, so it is logged in.
     expect(run.line("Logged in")).toBe("✔ Logged in: yes");
     expect(run.line("Customer.io connection")).toMatch(
       /^✘ Customer.io connection: There is no Customer.io connection .* — .*membrane connect --connectorId=/,
@@ -144,6 +156,29 @@ describe.concurrent("doctor", () => {
         `^✘ Membrane CLI: not found on PATH .*looked in: ${emptyPath}, .*\\.npm-global/bin.* — install it`,
       ),
     );
+  });
+
+  it("a CLI file that is not executable: says so and gives the chmod command, apart from not found", async () => {
+    const file = join(tempDir(), "membrane");
+    writeFileSync(file, "#!/bin/sh\necho 1.0.0\n", { mode: 0o644 });
+    const run = await doctor(["--membrane-cli", file, "--no-cache"]);
+    expect(run.code).toBe(1);
+    expect(run.line("Membrane CLI")).toBe(
+      `✘ Membrane CLI: not executable: ${file} — run \`chmod +x ${file}\``,
+    );
+    const onPath = await doctor(["--no-cache"], { PATH: dirname(file), HOME: tempDir("cio-empty-home-") });
+    expect(onPath.line("Membrane CLI")).toBe(
+      `✘ Membrane CLI: not executable: ${file} — run \`chmod +x ${file}\``,
+    );
+  });
+
+  it("ends with the command that runs doctor again, which runs as written", async () => {
+    const run = await doctor(["--membrane-cli", "/nonexistent/membrane", "--no-cache"]);
+    const again = /then run `([^`]+)` again\.$/m.exec(run.stdout)?.[1] ?? "";
+    expect(again).toBe(`node ${SERVER_BIN} doctor --membrane-cli /nonexistent/membrane --no-cache`);
+    const rerun = await execa("sh", ["-c", again], { reject: false });
+    expect(rerun.exitCode).toBe(1);
+    expect(String(rerun.stdout).replace(/^.*\n/, "")).toBe(run.stdout.replace(/^.*\n/, ""));
   });
 
   it("a cache folder that cannot be written: says to pick another or use --no-cache", async () => {

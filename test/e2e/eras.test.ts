@@ -3,7 +3,6 @@
  * client (SDK v2, pinned) each list and call tools over stdio and over HTTP, against the sandbox.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { LOG_LEVEL_META_KEY } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultJson, startStdio } from "../helpers/harness.js";
@@ -86,7 +85,7 @@ describe("Streamable HTTP", () => {
   let token: string;
   beforeAll(async () => {
     server = await startHttpServer(SANDBOX);
-    token = readFileSync(join(server.configDir, "customerio-mcp", "http-token"), "utf8").trim();
+    token = readFileSync(server.tokenFile(), "utf8").trim();
   });
   afterAll(async () => {
     await server.stop();

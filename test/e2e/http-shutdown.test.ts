@@ -1,18 +1,19 @@
 /**
  * Graceful shutdown over HTTP: on SIGTERM the server stops accepting connections at once, lets a call in
- * flight finish (the sandbox with its `slow` fault: a run answers after CUSTOMERIO_SANDBOX_DELAY_MS), and
+ * flight finish (the fault bin with its `slow` fault: a run answers after CUSTOMERIO_SANDBOX_DELAY_MS), and
  * exits 0.
  */
 import { describe, expect, it } from "vitest";
-import { resultText } from "../helpers/harness.js";
+import { FAULTY_SANDBOX_BIN, resultText, tempDir } from "../helpers/harness.js";
 import { legacyHttpClient, startHttpServer } from "../helpers/http.js";
 
 const TOKEN = "shutdown-token-0123456789abcdef";
 
 describe("SIGTERM over HTTP", () => {
   it("refuses new connections, finishes the call in flight, and exits 0", async () => {
-    const server = await startHttpServer(["--sandbox", "--no-cache"], {
+    const server = await startHttpServer(["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache"], {
       CUSTOMERIO_SANDBOX_FAULT: "slow",
+      CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
       CUSTOMERIO_SANDBOX_DELAY_MS: "1500",
       CUSTOMERIO_MCP_HTTP_TOKEN: TOKEN,
     });

@@ -1,15 +1,20 @@
 /**
  * The built server (dist, over stdio) leaves nothing behind: SIGTERM, SIGINT or SIGHUP during a running call
- * kill every CLI process (the sandbox's hang fault: group leader and helper, both ignoring SIGTERM) before
- * the server exits; the
- * sandbox's temporary state folder is removed when the server ends; a request too large for the command
- * line never reaches stderr with its values.
+ * kill every CLI process (the fault bin's hang: group leader and helper, both ignoring SIGTERM) before the
+ * server exits, and a daemonized helper still holding a CLI's pipes; --sandbox leaves no folder behind (its
+ * workspace is in memory); a request too large for the command line never reaches stderr with its values.
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "../fixtures/paths.js";
 import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
-import { resultText, type StdioHarness, startStdio, tempDir } from "../helpers/harness.js";
+import {
+  FAULTY_SANDBOX_BIN,
+  resultText,
+  type StdioHarness,
+  startStdio,
+  tempDir,
+} from "../helpers/harness.js";
 
 /** The server's pid (read it before closing: the transport forgets it then). */
 function serverPid(server: StdioHarness): number {
@@ -19,15 +24,24 @@ function serverPid(server: StdioHarness): number {
 }
 
 const sandboxFolders = (tmp: string) =>
-  readdirSync(tmp).filter((name) => name.startsWith("customerio-mcp-sandbox-"));
+  readdirSync(tmp).filter((name) => name.startsWith("customerio-mcp-sandbox"));
 
 describe("server shutdown", () => {
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
     it(`${signal} during a call kills the CLI's whole process group before the server exits`, async () => {
       const pidDir = tempDir();
       const server = await startStdio(
-        ["--sandbox", "--connection-id", "sandbox-customerio", "--no-cache", "--timeout", "30"],
+        [
+          "--membrane-cli",
+          FAULTY_SANDBOX_BIN,
+          "--connection-id",
+          "sandbox-customerio",
+          "--no-cache",
+          "--timeout",
+          "30",
+        ],
         {
+          CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
           CUSTOMERIO_SANDBOX_FAULT: "hang",
           CUSTOMERIO_SANDBOX_PID_DIR: pidDir,
           CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request",
@@ -53,12 +67,17 @@ describe("server shutdown", () => {
   }
 
   for (const how of ["closed", "SIGTERM"] as const) {
-    it(`removes the sandbox's temporary state folder when ${how}`, async () => {
+    it(`--sandbox leaves no state folder behind when ${how} (its workspace is in memory)`, async () => {
       const tmp = tempDir();
       const server = await startStdio(["--sandbox", "--no-cache"], { TMPDIR: tmp });
       const status = await server.client.callTool({ name: "connection_status", arguments: {} });
       expect(resultText(status)).toContain("sandbox");
-      expect(sandboxFolders(tmp)).toHaveLength(1);
+      const created = await server.client.callTool({
+        name: "run_action",
+        arguments: { action: "create-customer", input: { id: "kept_1", email: "kept@example.com" } },
+      });
+      expect(created.isError, resultText(created)).toBeFalsy();
+      expect(sandboxFolders(tmp)).toEqual([]);
       const pid = serverPid(server);
       if (how === "SIGTERM") process.kill(pid, "SIGTERM");
       else await server.close();

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { SERVER_BIN } from "../helpers/harness.js";
+import { FAULTY_SANDBOX_BIN, SERVER_BIN, tempDir } from "../helpers/harness.js";
 
 interface Session {
   send(line: string): void;
@@ -94,9 +94,10 @@ describe("stdio robustness", () => {
   });
 
   it("never forwards what a misbehaving CLI prints", async () => {
-    const session = startRaw(["--sandbox", "--no-cache", "--connection-id", "sandbox-customerio"], {
-      CUSTOMERIO_SANDBOX_FAULT: "garbage",
-    });
+    const session = startRaw(
+      ["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache", "--connection-id", "sandbox-customerio"],
+      { CUSTOMERIO_SANDBOX_FAULT: "garbage", CUSTOMERIO_SANDBOX_STATE_DIR: tempDir() },
+    );
     session.send(initialize(1));
     await session.waitFor(1);
     session.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));

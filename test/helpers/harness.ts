@@ -1,6 +1,9 @@
 /**
  * Test harness: a real SDK Client talking to a real server, in memory (InMemoryTransport) or over stdio
- * (the built dist/index.js), with the Membrane CLI played by a real fake executable or the sandbox.
+ * (the built dist/index.js), with the Membrane CLI played by the sandbox in this process (sandboxRunner,
+ * faultyRunner: no child process), or by a real executable where only a process shows what is tested
+ * (sandboxCli: the sandbox bin; faultyCli: the fault bin; fixtureProcess: the scripted fake). fixtureCli
+ * runs the scripted fake's function in this process.
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +14,14 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
-import type { CliCommand } from "../../src/membrane/cli.js";
+import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
+import { InProcessRunner } from "../../src/membrane/cli/in-process-runner.js";
 import type { Clock } from "../../src/membrane/clock.js";
+import { inProcessSandbox } from "../../src/sandbox/launch.js";
+import type { SandboxOptions } from "../../src/sandbox/sandbox.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
+import { fakeMembrane } from "../fixtures/bin/lib/face.mjs";
+import { faultyRunner } from "../fixtures/faulty-sandbox/faulty-face.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
 import { tempDir } from "./temp.js";
 import { toolListProblems } from "./tool-list-invariants.js";
@@ -23,10 +31,37 @@ export { tempDir } from "./temp.js";
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SERVER_BIN = join(REPO_ROOT, "dist", "index.js");
 export const SANDBOX_BIN = join(REPO_ROOT, "dist", "sandbox", "bin.js");
+/** The fault bin (test/fixtures/faulty-sandbox/bin.ts, built by the global setup; never shipped). */
+export const FAULTY_SANDBOX_BIN = join(
+  REPO_ROOT,
+  "test",
+  ".build",
+  "test",
+  "fixtures",
+  "faulty-sandbox",
+  "bin.js",
+);
 
-/** A fixture CLI as the server would run it (through this Node, as for any npm-installed CLI). */
-export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CliCommand {
+export { faultyRunner };
+
+/** A fixture CLI as a process, as the server would run it (through this Node, as any npm-installed CLI). */
+export function fixtureProcess(name: FixtureName, env: Record<string, string> = {}): CliCommand {
   return { command: process.execPath, args: [fixturePath(name)], env, display: fixturePath(name) };
+}
+
+let fakeRuns = 0;
+
+/**
+ * The scripted fake in this process (test/fixtures/bin/lib/face.mjs: the function its executable runs),
+ * with `env` as the executable would read it: the same argv give the same bytes, and no process starts.
+ */
+export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CommandRunner {
+  return new InProcessRunner(fixturePath(name), async (args) => {
+    const answer = await fakeMembrane(args, { ...process.env, ...env }, ++fakeRuns);
+    const stdout =
+      typeof answer.stdout === "string" ? answer.stdout : Buffer.from(answer.stdout).toString("utf8");
+    return { stdout, stderr: answer.stderr, exitCode: answer.exitCode };
+  });
 }
 
 /** The built sandbox as a CLI, with a fresh state directory. */
@@ -40,6 +75,22 @@ export function sandboxCli(extraEnv: Record<string, string> = {}): CliCommand {
   };
 }
 
+/** The fault bin as a CLI, with `fault` on (CUSTOMERIO_SANDBOX_FAULT) and a fresh state directory. */
+export function faultyCli(fault: string, extraEnv: Record<string, string> = {}): CliCommand {
+  const stateDir = tempDir("cio-test-faulty-");
+  return {
+    command: process.execPath,
+    args: [FAULTY_SANDBOX_BIN],
+    env: { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir, CUSTOMERIO_SANDBOX_FAULT: fault, ...extraEnv },
+    display: FAULTY_SANDBOX_BIN,
+  };
+}
+
+/** The sandbox in this process, as --sandbox runs it (workspace in memory unless a state folder is named). */
+export function sandboxRunner(options: SandboxOptions = {}): CommandRunner {
+  return inProcessSandbox(options);
+}
+
 export interface InMemoryHarness {
   client: Client;
   built: BuiltServer;
@@ -51,7 +102,7 @@ export interface InMemoryHarness {
  * `clock` paces its retry waits and progress ticks (test/helpers/clocks.ts), never its deadlines.
  */
 export async function startInMemory(
-  cli: CliCommand,
+  cli: CliCommand | CommandRunner,
   flags: string[] = ["--no-cache"],
   options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock } = {},
 ): Promise<InMemoryHarness> {

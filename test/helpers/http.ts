@@ -22,6 +22,8 @@ export interface HttpServerProcess {
   child: ChildProcess;
   configDir: string;
   stderr(): string;
+  /** The token file the start-up lines name (generated in configDir, or a temporary one for the sandbox). */
+  tokenFile(): string;
   /** Sends `signal` (SIGTERM by default) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -64,6 +66,7 @@ export async function startHttpServer(
     child,
     configDir,
     stderr: () => stderr,
+    tokenFile: () => /bearer token in (\S+)/.exec(stderr)?.[1] ?? "",
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
       return exited;

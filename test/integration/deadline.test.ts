@@ -3,12 +3,12 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
 import { readCallCount } from "../fixtures/records.js";
-import { resultJson, resultText, sandboxCli, startInMemory, tempDir } from "../helpers/harness.js";
+import { faultyCli, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";
 
 /** Starts an in-memory server on the sandbox with `fault` on and makes `count` proxy_request calls at once. */
 async function callsAt(fault: string, env: Record<string, string>, timeout: number, count = 1) {
   const harness = await startInMemory(
-    sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault, CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request", ...env }),
+    faultyCli(fault, { CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request", ...env }),
     ["--no-cache", "--connection-id", "sandbox-customerio", "--timeout", String(timeout)],
     { start: false },
   );

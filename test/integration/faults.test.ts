@@ -1,23 +1,37 @@
 /**
  * Faults of the CLI: each becomes a clear isError result, no process is left behind, and the server keeps
- * serving. The CLI is the built sandbox with a fault switched on (CUSTOMERIO_SANDBOX_FAULT): it hangs,
- * crashes, prints garbage, fails with 429 or 503, or leaks secrets.
+ * serving. The CLI is the sandbox with a fault switched on (test/fixtures/faulty-sandbox): it hangs,
+ * crashes, prints garbage, fails with 429 or 503, or leaks secrets. In this process (faultyRunner) unless
+ * the test looks at processes (hangs, cancellation, huge output: the fault bin).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { settingsFromEnv } from "../fixtures/faulty-sandbox/faults.js";
 import { isAlive, waitFor } from "../fixtures/process-probe.js";
 import { writeScenario } from "../fixtures/scenario.js";
 import { quickClock } from "../helpers/clocks.js";
-import { fixtureCli, resultText, sandboxCli, startInMemory, tempDir } from "../helpers/harness.js";
+import {
+  faultyCli,
+  faultyRunner,
+  fixtureCli,
+  resultText,
+  sandboxRunner,
+  startInMemory,
+  tempDir,
+} from "../helpers/harness.js";
 
 /** The sandbox's one connection, configured so the fault hits the tool call itself; retry waits are quick. */
 const CONNECTION = ["--connection-id", "sandbox-customerio"];
-const faulty = (fault: string, env: Record<string, string> = {}) =>
-  sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault, ...env });
+/** The sandbox with `fault` on: in this process, or as the fault bin where processes are what is tested. */
+const faulty = (fault: string, env: Record<string, string> = {}, asProcess = false) =>
+  asProcess ? faultyCli(fault, env) : faultyRunner(fault, settingsFromEnv(env));
+/** The faults that only a process plays: a process tree that hangs, output beyond a pipe's buffer. */
+const PROCESS_FAULTS = new Set(["hang", "huge"]);
 
 async function runOnce(fault: string, env: Record<string, string> = {}, flags: string[] = []) {
   const clock = quickClock();
-  const harness = await startInMemory(faulty(fault, env), ["--no-cache", ...CONNECTION, ...flags], {
+  const cli = faulty(fault, env, PROCESS_FAULTS.has(fault));
+  const harness = await startInMemory(cli, ["--no-cache", ...CONNECTION, ...flags], {
     start: false,
     clock,
   });
@@ -72,7 +86,7 @@ describe("CLI faults", () => {
 
   it("a JSON error keeps the upstream message, status and actionRunId", async () => {
     // No fault needed: the sandbox fails a run on a missing person as Membrane does (exit 1, JSON error).
-    const harness = await startInMemory(sandboxCli(), ["--no-cache", ...CONNECTION], { start: false });
+    const harness = await startInMemory(sandboxRunner(), ["--no-cache", ...CONNECTION], { start: false });
     try {
       const result = await harness.client.callTool({
         name: "run_action",
@@ -154,7 +168,7 @@ describe("CLI faults", () => {
   it("a call cancelled by the client kills the CLI within two seconds", async () => {
     const pidFile = `${tempDir()}/pids`;
     const harness = await startInMemory(
-      faulty("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }),
+      faulty("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, true),
       ["--no-cache", ...CONNECTION],
       { start: false },
     );

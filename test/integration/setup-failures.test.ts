@@ -4,13 +4,13 @@
  * connection_status reports it as data with the next step.
  */
 import { describe, expect, it } from "vitest";
-import type { CliCommand } from "../../src/membrane/cli.js";
-import { resultJson, resultText, sandboxCli, startInMemory } from "../helpers/harness.js";
+import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
+import { faultyRunner, resultJson, resultText, startInMemory } from "../helpers/harness.js";
 
-/** The built sandbox with one account-state fault on (CUSTOMERIO_SANDBOX_FAULT). */
-const faulty = (fault: string) => sandboxCli({ CUSTOMERIO_SANDBOX_FAULT: fault });
+/** The sandbox in this process with one account-state fault on (test/fixtures/faulty-sandbox). */
+const faulty = (fault: string) => faultyRunner(fault);
 
-async function callWith(cli: CliCommand, flags: string[] = ["--no-cache"]) {
+async function callWith(cli: CliCommand | CommandRunner, flags: string[] = ["--no-cache"]) {
   const harness = await startInMemory(cli, flags);
   try {
     const run = await harness.client.callTool({

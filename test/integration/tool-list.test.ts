@@ -10,7 +10,7 @@ import {
   assertToolList,
   type InMemoryHarness,
   resultText,
-  sandboxCli,
+  sandboxRunner,
   startInMemory,
 } from "../helpers/harness.js";
 import { toolListProblems } from "../helpers/tool-list-invariants.js";
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function start(profile: SchemaProfile): Promise<InMemoryHarness> {
-  harness = await startInMemory(sandboxCli(), [
+  harness = await startInMemory(sandboxRunner(), [
     "--no-cache",
     "--schema-profile",
     profile,

@@ -82,6 +82,11 @@ describe("parseCommandLine", () => {
     expect(warnings).toEqual([expect.stringMatching(/unfilled bundle setting .*read-only is ON/)]);
   });
 
+  it("keeps no catalog cache for the sandbox unless a cache folder is named", () => {
+    expect(parseCommandLine(["--sandbox"], {}).config.cacheDir).toBeNull();
+    expect(parseCommandLine(["--sandbox", "--cache-dir", "/tmp/c"], {}).config.cacheDir).toBe("/tmp/c");
+  });
+
   it("--no-cache turns the cache off; doctor is a subcommand", () => {
     expect(parseCommandLine(["--no-cache"], {}).config.cacheDir).toBeNull();
     expect(parseCommandLine(["doctor", "--sandbox"], {}).command).toBe("doctor");
@@ -89,16 +94,71 @@ describe("parseCommandLine", () => {
   });
 
   it.each([
-    [["--bogus"], /bogus/],
-    [["--timeout", "0"], /timeout must be at least 1/],
-    [["--timeout", "soon"], /timeout must be a number/],
-    [["--max-tools", "2.5"], /max-tools must be a whole number/],
-    [["--schema-profile", "claude"], /schema-profile must be one of default, gemini, openai-strict/],
-    [["serve"], /Unexpected argument/],
-    [["--max-output", "10"], /max-output must be at least 1000/],
-  ])("refuses %j with a clear message", (argv, message) => {
+    [["--bogus"], /^unknown option --bogus \(see --help\)$/],
+    [["--frobnicate"], /^unknown option --frobnicate \(see --help\)$/],
+    [["--read-olny"], /^unknown option --read-olny; did you mean --read-only\?/],
+    [["-x"], /^unknown option -x /],
+    [["--timeout", "-1"], /^--timeout must be a whole number from 1 to 3600, not "-1"/],
+    [["--timeout", "0"], /^--timeout must be a whole number from 1 to 3600, not "0"/],
+    [["--timeout", "soon"], /^--timeout must be a whole number from 1 to 3600, not "soon"/],
+    [["--timeout"], /^--timeout needs a value: --timeout <seconds>/],
+    [["--timeout="], /^--timeout needs a value/],
+    [["--timeout", "--read-only"], /^--timeout needs a value/],
+    [["--max-tools", "2.5"], /^--max-tools must be a whole number from 1 to 1000, not "2.5"/],
+    [
+      ["--schema-profile", "claude"],
+      /^--schema-profile must be one of default, gemini, openai-strict, not "claude"/,
+    ],
+    [["--transport", "sse"], /^--transport must be one of stdio, http, not "sse"/],
+    [["--read-only=yes"], /^--read-only is a switch and takes no value/],
+    [
+      ["--token", "abcdefabcdefabcdef"],
+      /^--token is not a flag .* set CUSTOMERIO_MCP_HTTP_TOKEN or use --token-file/,
+    ],
+    [["serve"], /^unexpected argument "serve": the only command is doctor/],
+    [["doctor", "now"], /^unexpected argument "now"/],
+    [["--max-output", "10"], /^--max-output must be a whole number from 1000 to 10000000, not "10"/],
+  ])("refuses %j in one line naming the flag and what is allowed", (argv, message) => {
     expect(() => parseCommandLine(argv as string[], {})).toThrow(ConfigError);
     expect(() => parseCommandLine(argv as string[], {})).toThrow(message as RegExp);
+  });
+
+  it.each([
+    [
+      { CUSTOMERIO_MCP_PORT: "abc" },
+      /^CUSTOMERIO_MCP_PORT must be a whole number from 0 to 65535, not "abc"/,
+    ],
+    [{ CUSTOMERIO_MCP_TIMEOUT: "-1" }, /^CUSTOMERIO_MCP_TIMEOUT must be a whole number from 1 to 3600/],
+    [
+      { CUSTOMERIO_MCP_LOG_LEVEL: "loud" },
+      /^CUSTOMERIO_MCP_LOG_LEVEL must be one of debug, info, warning, error/,
+    ],
+    [{ CUSTOMERIO_MCP_SANDBOX: "maybe" }, /^CUSTOMERIO_MCP_SANDBOX must be true or false/],
+    [{ CUSTOMERIO_MCP_HTTP_TOKEN: "short" }, /^CUSTOMERIO_MCP_HTTP_TOKEN must be at least 16 characters/],
+  ])("refuses %j naming the environment variable", (env, message) => {
+    expect(() => parseCommandLine([], env)).toThrow(message);
+  });
+
+  it("answers --help and --version whatever the other settings say", () => {
+    expect(parseCommandLine(["--help", "--timeout", "-1"], { CUSTOMERIO_MCP_PORT: "abc" }).command).toBe(
+      "help",
+    );
+    expect(parseCommandLine(["--version"], { CUSTOMERIO_MCP_SANDBOX: "maybe" }).command).toBe("version");
+  });
+
+  it("names the flag, not the variable, when the flag gave the bad value", () => {
+    expect(() => parseCommandLine(["--port", "x"], { CUSTOMERIO_MCP_PORT: "80" })).toThrow(/^--port must/);
+  });
+
+  it("shows each default as the option's schema applies it", () => {
+    for (const row of OPTION_TABLE) {
+      const applied = row.value.safeParse(undefined);
+      expect(applied.success).toBe(true);
+      const value = applied.data;
+      if (typeof value === "number" || (typeof value === "string" && row.key !== "host"))
+        expect(row.shownDefault).toBe(String(value));
+      if (typeof value === "boolean") expect([row.shownDefault, row.arg]).toEqual(["off", ""]);
+    }
   });
 
   it("refuses a boolean environment variable that is not a boolean", () => {
@@ -140,8 +200,16 @@ describe("parseCommandLine", () => {
 });
 
 describe("the bin", () => {
-  it("exits 2 with one line on stderr for a bad flag, and nothing on stdout", async () => {
-    const result = await execa(process.execPath, [SERVER_BIN, "--timeout", "-5"], { reject: false });
+  it.each([
+    [["--timeout", "-5"], {}],
+    [["--frobnicate"], {}],
+    [[], { CUSTOMERIO_MCP_PORT: "abc" }],
+    [["--transport", "http", "--token-file", "/nonexistent/customerio-mcp-token"], {}],
+  ])("exits 2 with one line on stderr for %j %j, and nothing on stdout", async (argv, env) => {
+    const result = await execa(process.execPath, [SERVER_BIN, ...argv], {
+      reject: false,
+      env: env as Record<string, string>,
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);

@@ -1,6 +1,6 @@
 /**
  * The sandbox's action catalog: the hand-written Customer.io actions, then any generated extras asked
- * for with `CUSTOMERIO_SANDBOX_EXTRA_ACTIONS`. Lookup accepts an action's id or its key.
+ * for (the sandbox's `extraActions` option). Lookup accepts an action's id or its key.
  */
 
 import { actionId } from "./action-record.js";
@@ -24,14 +24,10 @@ const CORE_ACTIONS: ActionSpec[] = [
   ...workspaceActions,
 ];
 
-function extraActionCount(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env["CUSTOMERIO_SANDBOX_EXTRA_ACTIONS"];
-  const n = raw === undefined || raw.trim() === "" ? 0 : Number(raw);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 0;
-}
-
-export function buildCatalog(env: NodeJS.ProcessEnv = process.env): ActionSpec[] {
-  return [...CORE_ACTIONS, ...extraActions(extraActionCount(env))];
+/** The catalog with `extra` generated actions after the hand-written ones (at most 10,000). */
+export function buildCatalog(extra = 0): ActionSpec[] {
+  const count = Number.isInteger(extra) && extra > 0 ? Math.min(extra, 10_000) : 0;
+  return [...CORE_ACTIONS, ...extraActions(count)];
 }
 
 export function findAction(catalog: ActionSpec[], idOrKey: string): ActionSpec | undefined {

@@ -4,32 +4,32 @@
  */
 import { randomBytes } from "node:crypto";
 import { actionRecord } from "../catalog/action-record.js";
-import { buildCatalog, findAction } from "../catalog/catalog.js";
+import { findAction } from "../catalog/catalog.js";
 import { rankByIntent } from "../catalog/intent.js";
 import { readsOnly } from "../catalog/types.js";
 import { requireConnection, requireReady } from "../connection.js";
 import { SandboxFailure, UsageError } from "../failure.js";
 import { applyDefaults } from "../input/defaults.js";
 import { validateInput } from "../input/validate.js";
-import type { WorkspaceStore } from "../state/store.js";
+import type { Sandbox } from "../sandbox.js";
 import { clampLimit, pageOf } from "../workspace/paging.js";
 import { type ParsedArgs, stringFlag } from "./args.js";
 
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 20;
 
-function requiredConnectionId(args: ParsedArgs, mustBeReady = false): string {
+function requiredConnectionId(sandbox: Sandbox, args: ParsedArgs, mustBeReady = false): string {
   const connectionId = stringFlag(args, "connectionId");
   if (!connectionId) throw new UsageError("error: required option '--connectionId <id>' not specified");
-  if (mustBeReady) requireReady(connectionId);
-  else requireConnection(connectionId);
+  if (mustBeReady) requireReady(sandbox.connections, connectionId);
+  else requireConnection(sandbox.connections, connectionId);
   return connectionId;
 }
 
-export function actionList(args: ParsedArgs): unknown {
-  const connectionId = requiredConnectionId(args);
+export async function actionList(args: ParsedArgs, sandbox: Sandbox): Promise<unknown> {
+  const connectionId = requiredConnectionId(sandbox, args);
   const intent = stringFlag(args, "intent");
-  const catalog = buildCatalog();
+  const catalog = await sandbox.catalog();
   const ordered = intent && intent.trim() !== "" ? rankByIntent(catalog, intent) : catalog;
   const page = pageOf(
     ordered,
@@ -54,13 +54,14 @@ function parseInput(raw: string | undefined): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-export async function actionRun(args: ParsedArgs, actionRef: string | undefined, store: WorkspaceStore) {
+export async function actionRun(args: ParsedArgs, actionRef: string | undefined, sandbox: Sandbox) {
   if (!actionRef) throw new UsageError("error: missing required argument 'actionId'");
-  requiredConnectionId(args, true);
+  requiredConnectionId(sandbox, args, true);
   const rawInput = parseInput(stringFlag(args, "input"));
   const actionRunId = `run_${randomBytes(12).toString("hex")}`;
   try {
-    const spec = findAction(buildCatalog(), actionRef);
+    const spec = findAction(await sandbox.catalog(), actionRef);
+    const store = await sandbox.store();
     if (!spec) throw new SandboxFailure(`Action "${actionRef}" not found`, { status: 404 });
     if (spec.state !== undefined && spec.state !== "READY") {
       throw new SandboxFailure(`Action "${spec.name}" is not ready to run (state ${spec.state})`, {

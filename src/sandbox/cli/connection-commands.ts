@@ -7,10 +7,11 @@ import {
   sandboxConnections,
 } from "../connection.js";
 import { SandboxFailure, UsageError } from "../failure.js";
+import type { Sandbox } from "../sandbox.js";
 import { type ParsedArgs, stringFlag } from "./args.js";
 
-export function connectionList(): unknown {
-  return { items: sandboxConnections() };
+export function connectionList(sandbox: Sandbox): unknown {
+  return { items: sandboxConnections(sandbox.connections) };
 }
 
 const CUSTOMERIO_TERM = /customer[\s.-]?io|customerio/i;
@@ -23,12 +24,12 @@ export function search(args: ParsedArgs, term: string | undefined): unknown {
 }
 
 /** The sandbox "completes" the browser flow at once and hands back its one connection. */
-export function connect(args: ParsedArgs): unknown {
+export function connect(args: ParsedArgs, sandbox: Sandbox): unknown {
   const connectorId = stringFlag(args, "connectorId");
   const connectionId = stringFlag(args, "connectionId");
   if (connectionId !== undefined) {
     // Reconnecting completes at once: the connection comes back READY (the sandbox keeps no such state).
-    const { clientAction: _done, ...connection } = requireConnection(connectionId);
+    const { clientAction: _done, ...connection } = requireConnection(sandbox.connections, connectionId);
     return { ...connection, state: "READY" };
   }
   if (connectorId === undefined)

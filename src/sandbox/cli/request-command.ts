@@ -5,7 +5,7 @@
 import { dispatch, isWriteMethod, normalizePath } from "../api/router.js";
 import { requireReady } from "../connection.js";
 import { badRequest, UsageError } from "../failure.js";
-import type { WorkspaceStore } from "../state/store.js";
+import type { Sandbox } from "../sandbox.js";
 import { booleanFlag, keyValuePairs, listFlag, type ParsedArgs, stringFlag } from "./args.js";
 
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
@@ -35,7 +35,7 @@ function requestBody(args: ParsedArgs): unknown {
   }
 }
 
-export async function request(args: ParsedArgs, operands: string[], store: WorkspaceStore): Promise<unknown> {
+export async function request(args: ParsedArgs, operands: string[], sandbox: Sandbox): Promise<unknown> {
   const [connectionId, rawPath] = operands;
   if (!connectionId || !rawPath)
     throw new UsageError("error: usage: membrane request <connectionId> <path> [options]");
@@ -44,10 +44,11 @@ export async function request(args: ParsedArgs, operands: string[], store: Works
   for (const header of listFlag(args, "header")) {
     if (!header.includes(":")) throw new UsageError(`error: --header expects "Name: value", got "${header}"`);
   }
-  requireReady(connectionId);
+  requireReady(sandbox.connections, connectionId);
   const { path, query } = normalizePath(fillPathParams(rawPath, args));
   for (const [name, value] of keyValuePairs(listFlag(args, "query"), "query")) query.append(name, value);
   const apiRequest = { method, path, query, body: requestBody(args) };
+  const store = await sandbox.store();
   if (!isWriteMethod(method)) return dispatch(await store.read(), apiRequest);
   return (await store.update((workspace) => dispatch(workspace, apiRequest))).result;
 }

@@ -1,23 +1,17 @@
 /**
- * Loads and saves the simulated workspace. Each sandbox run is its own process, so the state lives in a
- * JSON file: reads take the last complete file (writes go to a temp file and are renamed over it), writes
- * hold a lock so that concurrent processes never lose each other's changes.
+ * Loads and saves the simulated workspace in a folder, for sandboxes in several processes (each run of the
+ * bin is one): the state lives in a JSON file; reads take the last complete file (writes go to a temp file
+ * and are renamed over it), writes hold a lock so that concurrent processes never lose each other's
+ * changes. A sandbox in one process keeps its workspace in memory instead (memory-store.ts).
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { withLock } from "./lock.js";
 import type { Workspace } from "./types.js";
 
 const STATE_FILE = "workspace.json";
 const LOCK_DIR = "workspace.lock";
-
-/** The state directory: `CUSTOMERIO_SANDBOX_STATE_DIR`, else a fixed folder in the OS temp dir. */
-export function stateDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env["CUSTOMERIO_SANDBOX_STATE_DIR"];
-  return fromEnv && fromEnv.trim() !== "" ? fromEnv : path.join(tmpdir(), "customerio-mcp-sandbox");
-}
 
 async function readIfPresent(file: string): Promise<Workspace | undefined> {
   try {
@@ -34,7 +28,15 @@ async function writeAtomically(file: string, workspace: Workspace): Promise<void
   await rename(temp, file);
 }
 
-export class WorkspaceStore {
+/** Where a sandbox keeps its workspace: a folder (this file) or memory (memory-store.ts). */
+export interface WorkspaceStore {
+  /** The current workspace; the first read seeds it. */
+  read(): Promise<Workspace>;
+  /** Runs `change` on the latest workspace and keeps the result unless `change` throws. */
+  update<T>(change: (workspace: Workspace) => T): Promise<{ result: T; workspace: Workspace }>;
+}
+
+export class FolderStore implements WorkspaceStore {
   private readonly file: string;
   private readonly lockDir: string;
 

@@ -17,6 +17,9 @@ describe("toolNameBase", () => {
     ["---", "action"],
     ["", "action"],
     ["a".repeat(60), "a".repeat(40)],
+    ["list-segment-members-with-customer-attributes-and-devices", "list_segment_members_with_customer"],
+    ["update-customer-attributes-and-some-with-workspace", "update_customer_attributes_and_some"],
+    [`abc_${"d".repeat(50)}`, "abc"],
   ])("%j -> %j", (text, expected) => {
     expect(toolNameBase(text)).toBe(expected);
   });
@@ -37,7 +40,7 @@ describe("assignToolNames", () => {
     const names = assignToolNames(quirky, reserved);
     expect(names.get("q-empty-key")).toBe("list_snippets");
     expect(names.get("q-nothing")).toBe("q_nothing");
-    expect(names.get("q-long")).toMatch(/^list_transactional_message_delive_[0-9a-f]{6}$/);
+    expect(names.get("q-long")).toMatch(/^list_transactional_message_[0-9a-f]{6}$/);
     expect(names.get("q-collide-a")).toMatch(/^get_person_[0-9a-f]{6}$/);
     expect(names.get("q-collide-b")).toMatch(/^get_person_[0-9a-f]{6}$/);
     expect(names.get("q-collide-a")).not.toBe(names.get("q-collide-b"));
@@ -70,6 +73,38 @@ describe("assignToolNames", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("shortened names", () => {
+  test("are cut at word boundaries, never in a word, whatever the words", () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,12}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        (parts, id) => {
+          const full = parts.join("_");
+          const name = assignToolNames([{ id, key: full }], new Set()).get(id) ?? "";
+          expect(name).toMatch(NAME);
+          const base = full.length <= 40 ? name : name.replace(/_[0-9a-f]{6}$/, "");
+          if (full.length <= 40) expect(name).toBe(full);
+          else if (parts[0]!.length <= 33) expect(`${full}_`.startsWith(`${base}_`)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a name remembered from before (cut mid-word by an older version) keeps working", () => {
+    const action = { id: "act-long", key: "list-segment-members-with-customer-attributes" };
+    const old = new Map([["act-long", "list_segment_members_with_custome_f2d127"]]);
+    expect(assignToolNames([action], new Set(), old).get("act-long")).toBe(
+      "list_segment_members_with_custome_f2d127",
+    );
+    expect(assignToolNames([action], new Set()).get("act-long")).toMatch(
+      /^list_segment_members_[0-9a-f]{6}$/,
     );
   });
 });

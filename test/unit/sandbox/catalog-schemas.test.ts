@@ -10,7 +10,7 @@ describe("catalog input schemas", () => {
   it("are valid JSON Schema 2020-12 once adapted, so compiling them unchecked changes nothing", () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
     (addFormatsModule as unknown as (instance: Ajv2020) => void)(ajv);
-    const catalog = buildCatalog({ CUSTOMERIO_SANDBOX_EXTRA_ACTIONS: "1000" });
+    const catalog = buildCatalog(1000);
     const withSchema = catalog.filter((spec) => spec.inputSchema !== undefined);
     expect(withSchema.length).toBeGreaterThan(900);
     const invalid = withSchema.flatMap((spec) =>

@@ -1,10 +1,17 @@
 /**
- * Runs the BUILT sandbox bin (dist/sandbox/bin.js) as a real process, each test with its own state
- * directory, so the tests see exactly what the server will see.
+ * Runs the sandbox's CLI face with an argv, each test with its own state directory: in this process by
+ * default (a fresh sandbox per run over the folder, with the options the bin would read from `env`: what
+ * --sandbox runs), or as the BUILT bin (dist/sandbox/bin.js, sandboxProcess) where a process is the point.
+ * Both print the same bytes; stdout and stderr lose their final newline, as execa gives them.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { runCli } from "../../../src/sandbox/cli/face.js";
+import { optionsFromEnv } from "../../../src/sandbox/env.js";
+import { createSandbox } from "../../../src/sandbox/sandbox.js";
+import { settingsFromEnv } from "../../fixtures/faulty-sandbox/faults.js";
+import { faultyRunner } from "../../fixtures/faulty-sandbox/faulty-face.js";
 import { tempDir } from "../../helpers/temp.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -30,7 +37,40 @@ export async function freshStateDir(): Promise<string> {
   return tempDir("customerio-mcp-sandbox-test-");
 }
 
+function toRun(exitCode: number, stdout: string, stderr: string): SandboxRun {
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    json: () => JSON.parse(stdout),
+    error: () => {
+      const lines = stderr.trim().split("\n");
+      if (lines.length !== 1) throw new Error(`expected one stderr line, got: ${stderr}`);
+      return JSON.parse(lines[0] as string).error;
+    },
+  };
+}
+
+const stripFinalNewline = (text: string) => text.replace(/\r?\n$/, "");
+
+/** The sandbox in this process (with a fault from CUSTOMERIO_SANDBOX_FAULT, if `env` names one). */
 export async function sandbox(
+  stateDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<SandboxRun> {
+  const fullEnv = { CUSTOMERIO_SANDBOX_STATE_DIR: stateDir, ...env };
+  if (env["CUSTOMERIO_SANDBOX_FAULT"]) {
+    const runner = faultyRunner(env["CUSTOMERIO_SANDBOX_FAULT"], { ...settingsFromEnv(fullEnv), stateDir });
+    const outcome = await runner.run(args, { signal: new AbortController().signal, maxOutputBytes: 2 ** 30 });
+    return toRun(outcome.exitCode ?? -1, outcome.stdout, outcome.stderr);
+  }
+  const answer = await runCli(createSandbox(optionsFromEnv(fullEnv)), args);
+  return toRun(answer.exitCode, stripFinalNewline(answer.stdout), stripFinalNewline(answer.stderr));
+}
+
+/** The built bin as a real process, for what only processes show (the bin itself, the cross-process lock). */
+export async function sandboxProcess(
   stateDir: string,
   args: string[],
   env: Record<string, string> = {},
@@ -44,19 +84,7 @@ export async function sandbox(
       ...env,
     },
   });
-  const stdout = String(result.stdout);
-  const stderr = String(result.stderr);
-  return {
-    exitCode: result.exitCode ?? -1,
-    stdout,
-    stderr,
-    json: () => JSON.parse(stdout),
-    error: () => {
-      const lines = stderr.trim().split("\n");
-      if (lines.length !== 1) throw new Error(`expected one stderr line, got: ${stderr}`);
-      return JSON.parse(lines[0] as string).error;
-    },
-  };
+  return toRun(result.exitCode ?? -1, String(result.stdout), String(result.stderr));
 }
 
 /** `action run` with the connection filled in and the input serialized. */

@@ -1,9 +1,12 @@
-// Shared, durable, concurrency-safe state across sandbox processes; the latency knob; the launch helper.
+// Shared, durable, concurrency-safe state in a folder across sandbox processes (the bin); the workspace in
+// memory of the in-process sandbox (--sandbox); the latency knob.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { CONNECTION, freshStateDir, REPO_ROOT, runAction, sandbox } from "./helpers.js";
+import { runCli } from "../../../src/sandbox/cli/face.js";
+import { inProcessSandbox, SANDBOX_DISPLAY } from "../../../src/sandbox/launch.js";
+import { createSandbox } from "../../../src/sandbox/sandbox.js";
+import { CONNECTION, freshStateDir, runAction, sandbox, sandboxProcess } from "./helpers.js";
 
 let stateDir: string;
 beforeEach(async () => {
@@ -45,10 +48,17 @@ describe("workspace state", () => {
     ).toBe(2);
   });
 
-  it("loses none of 8 concurrent writes", async () => {
+  it("loses none of 8 concurrent writes by 8 processes", async () => {
     const runs = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        runAction(stateDir, "create-customer", { id: `conc_${i}`, email: `conc.${i}@example.com` }),
+        sandboxProcess(stateDir, [
+          "action",
+          "run",
+          "create-customer",
+          `--connectionId=${CONNECTION}`,
+          `--input=${JSON.stringify({ id: `conc_${i}`, email: `conc.${i}@example.com` })}`,
+          "--json",
+        ]),
       ),
     );
     expect(runs.map((run) => run.exitCode)).toEqual(Array(8).fill(0));
@@ -66,28 +76,80 @@ describe("workspace state", () => {
   });
 });
 
-describe("knobs and launch", () => {
-  it("sleeps CUSTOMERIO_SANDBOX_LATENCY_MS before answering", async () => {
-    const started = Date.now();
-    const run = await sandbox(stateDir, ["--version"], { CUSTOMERIO_SANDBOX_LATENCY_MS: "600" });
-    expect(run.exitCode).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+const create = (id: string) => [
+  "action",
+  "run",
+  "create-customer",
+  `--connectionId=${CONNECTION}`,
+  `--input=${JSON.stringify({ id, email: `${id}@example.com` })}`,
+  "--json",
+];
+const get = (id: string) => [
+  "action",
+  "run",
+  "get-customer",
+  `--connectionId=${CONNECTION}`,
+  `--input=${JSON.stringify({ id })}`,
+  "--json",
+];
+
+describe("the in-process sandbox (--sandbox)", () => {
+  const run = async (argv: string[], sandbox = inProcessSandbox()) =>
+    sandbox.run(argv, { signal: new AbortController().signal, maxOutputBytes: 10_000_000 });
+  it("keeps its workspace in memory: a write is seen by the next call, not by another sandbox", async () => {
+    const runner = inProcessSandbox();
+    expect(runner.display).toBe(SANDBOX_DISPLAY);
+    expect((await run(create("mem_1"), runner)).exitCode).toBe(0);
+    expect((await run(get("mem_1"), runner)).exitCode).toBe(0);
+    expect((await run(get("mem_1"))).exitCode).toBe(1);
   });
 
-  it("createSandboxLaunch gives a runnable command with a fresh state dir", async () => {
-    const launchModule = pathToFileURL(path.join(REPO_ROOT, "dist/sandbox/launch.js")).href;
-    const { createSandboxLaunch } = await import(launchModule);
-    const launch = await createSandboxLaunch();
-    expect(launch.command).toBe(process.execPath);
-    expect(launch.args).toEqual([path.join(REPO_ROOT, "dist/sandbox/bin.js")]);
-    expect(launch.env).toEqual({ CUSTOMERIO_SANDBOX_STATE_DIR: launch.stateDir });
-    expect(path.basename(launch.stateDir)).toMatch(/^customerio-mcp-sandbox-/);
-    expect(existsSync(launch.stateDir)).toBe(true);
-    launch.dispose();
-    expect(existsSync(launch.stateDir)).toBe(false);
-    const given = await createSandboxLaunch({ stateDir });
-    expect(given.stateDir).toBe(stateDir);
-    given.dispose();
-    expect(existsSync(stateDir)).toBe(true);
+  it("prints exactly what the bin prints, final newline aside", async () => {
+    const argv = ["action", "list", `--connectionId=${CONNECTION}`, "--limit=3", "--json"];
+    const inProcess = await run(argv);
+    const bin = await sandboxProcess(stateDir, argv);
+    expect([inProcess.exitCode, inProcess.stdout, inProcess.stderr]).toEqual([0, bin.stdout, ""]);
+    const bad = await run(["action", "run", `--connectionId=${CONNECTION}`, "--json"]);
+    const badBin = await sandboxProcess(stateDir, [
+      "action",
+      "run",
+      `--connectionId=${CONNECTION}`,
+      "--json",
+    ]);
+    expect([bad.exitCode, bad.stderr]).toEqual([badBin.exitCode, badBin.stderr]);
+  });
+
+  it("loses none of 8 concurrent writes to its memory", async () => {
+    const runner = inProcessSandbox();
+    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => run(create(`mem_conc_${i}`), runner)));
+    expect(runs.map((answer) => answer.exitCode)).toEqual(Array(8).fill(0));
+    const listed = await run(
+      ["action", "run", "list-customers", `--connectionId=${CONNECTION}`, '--input={"limit":100}', "--json"],
+      runner,
+    );
+    expect(JSON.parse(listed.stdout).output.customers).toHaveLength(12 + 8);
+  });
+
+  it("a failed write changes nothing", async () => {
+    const runner = inProcessSandbox();
+    await run(create("dup_1"), runner);
+    const again = await run(create("dup_1"), runner);
+    expect(again.exitCode).toBe(1);
+    const listed = await run(
+      ["action", "run", "list-customers", `--connectionId=${CONNECTION}`, '--input={"limit":100}', "--json"],
+      runner,
+    );
+    expect(JSON.parse(listed.stdout).output.customers).toHaveLength(13);
+  });
+});
+
+describe("knobs", () => {
+  it("waits CUSTOMERIO_SANDBOX_LATENCY_MS before answering (a run stopped meanwhile never runs)", async () => {
+    const controller = new AbortController();
+    const sandbox = createSandbox({ stateDir, latencyMs: 60_000 });
+    const answer = runCli(sandbox, create("late_1"), { signal: controller.signal });
+    controller.abort();
+    expect(await answer).toEqual({ stdout: "", stderr: "", exitCode: 130 });
+    expect(existsSync(path.join(stateDir, "workspace.json"))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ActionSchema } from "../../../src/membrane/contract/records.js";
-import { fitMatches, type Match, SchemaMemo } from "../../../src/tools/search-matches.js";
+import { describeMatch, fitMatches, type Match, SchemaMemo } from "../../../src/tools/search-matches.js";
 
 describe("SchemaMemo", () => {
   it("converts a schema once and reuses it, and converts a changed schema again", () => {
@@ -12,7 +12,7 @@ describe("SchemaMemo", () => {
     const schema = { type: "object", properties: { id: { type: "string" } } };
     const action = ActionSchema.parse({ id: "a", name: "A", inputSchema: schema });
     const first = memo.get(action);
-    expect(first).toMatchObject({ type: "object", properties: { id: { type: "string" } } });
+    expect(first.schema).toMatchObject({ type: "object", properties: { id: { type: "string" } } });
     expect(memo.get(ActionSchema.parse({ id: "a", name: "A", inputSchema: structuredClone(schema) }))).toBe(
       first,
     );
@@ -25,6 +25,23 @@ describe("SchemaMemo", () => {
   });
 });
 
+describe("describeMatch for an action outside the catalog", () => {
+  it("describes it by the catalog's rules: the caution of a high-blast action, and its annotations", () => {
+    const services = { config: { schemaProfile: "default", readOnly: false, tools: undefined } as never };
+    const action = ActionSchema.parse({
+      id: "send",
+      key: "send-transactional-email",
+      name: "Send Transactional Email",
+      description: "Sends an email now.",
+      type: "connector-operation",
+      inputSchema: { type: "object", properties: {} },
+    });
+    const match = describeMatch(services, new SchemaMemo(services), action, undefined, { has: () => false });
+    expect(match.description).toMatch(/^CAUTION: this can send real messages[^\n]*\nSends an email now\.$/);
+    expect(match.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+  });
+});
+
 describe("fitMatches", () => {
   const match = (id: string, size: number): Match => ({
     id,
@@ -33,6 +50,7 @@ describe("fitMatches", () => {
     description: "d".repeat(size),
     type: "list-data-records",
     readOnly: true,
+    annotations: { readOnlyHint: true },
     toolName: null,
     inputSchema: {
       type: "object",

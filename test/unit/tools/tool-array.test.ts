@@ -11,7 +11,7 @@ import { parseCommandLine, type SchemaProfile } from "../../../src/config.js";
 import { defineGenericTool } from "../../../src/tools/define-tool.js";
 import { GENERIC_TOOL_NAMES, GENERIC_TOOLS } from "../../../src/tools/registry.js";
 import { type ListedTool, listedTool, type ToolContext } from "../../../src/tools/tool-definition.js";
-import { type InMemoryHarness, sandboxCli, startInMemory } from "../../helpers/harness.js";
+import { type InMemoryHarness, sandboxRunner, startInMemory } from "../../helpers/harness.js";
 import { toolListProblems } from "../../helpers/tool-list-invariants.js";
 
 const PROFILES: SchemaProfile[] = ["default", "gemini", "openai-strict"];
@@ -136,7 +136,7 @@ describe.each(PROFILES)("profile %s", (profile) => {
     describe("a real listing (the sandbox, every action a direct tool)", () => {
       let harness: InMemoryHarness;
       beforeAll(async () => {
-        harness = await startInMemory(sandboxCli(), [
+        harness = await startInMemory(sandboxRunner(), [
           "--no-cache",
           "--schema-profile",
           profile,

@@ -1,0 +1,60 @@
+/**
+ * The sandbox as a library: one simulated Membrane over one simulated Customer.io workspace, configured by
+ * one options object. Its faces are thin layers over it: the CLI (cli/face.ts, argv in, stdout out), used
+ * in process by --sandbox and as a process by the bin; and the REST API (a fetch handler over the same
+ * store, catalog and connections). Nothing here reads the environment: the bin does, once.
+ */
+import type { ActionSpec } from "./catalog/types.js";
+import type { AccountConnections } from "./connection.js";
+import type { WorkspaceStore } from "./state/store.js";
+
+export interface SandboxOptions {
+  /**
+   * A folder holding the workspace (workspace.json), shared by every process that names it, seeded on first
+   * use. Without one the workspace lives in memory, for this sandbox only.
+   */
+  stateDir?: string | undefined;
+  /** Every command waits this long before answering (a slow CLI). */
+  latencyMs?: number | undefined;
+  /** Generated, varied actions appended to the catalog (deterministic; for benchmarks), at most 10,000. */
+  extraActions?: number | undefined;
+  /** The Customer.io connections of the simulated account: one READY connection unless said otherwise. */
+  connections?: AccountConnections | undefined;
+}
+
+export class Sandbox {
+  readonly latencyMs: number;
+  readonly connections: AccountConnections;
+  private catalogCache: Promise<ActionSpec[]> | undefined;
+  private storeCache: Promise<WorkspaceStore> | undefined;
+
+  constructor(readonly options: SandboxOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.connections = options.connections ?? "one";
+  }
+
+  /**
+   * The action catalog, built once. Loaded on first use: a bin run for `connection list` (and start-up)
+   * should not pay for the catalog's modules.
+   */
+  catalog(): Promise<ActionSpec[]> {
+    this.catalogCache ??= import("./catalog/catalog.js").then(({ buildCatalog }) =>
+      buildCatalog(this.options.extraActions ?? 0),
+    );
+    return this.catalogCache;
+  }
+
+  /** The workspace: in its folder when the options name one, else in memory. */
+  store(): Promise<WorkspaceStore> {
+    const dir = this.options.stateDir;
+    this.storeCache ??=
+      dir === undefined
+        ? import("./state/memory-store.js").then(({ MemoryStore }) => new MemoryStore())
+        : import("./state/store.js").then(({ FolderStore }) => new FolderStore(dir));
+    return this.storeCache;
+  }
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  return new Sandbox(options);
+}
