@@ -167,23 +167,22 @@ export function defineConsentAttacks(
         expect(s.runs()).toHaveLength(1);
       });
 
-      it.skipIf(start.sessions === false)(
-        "read-only: 'for this session' is remembered for that operation alone",
-        async () => {
-          const s = await open({
-            flags: ["--read-only"],
-            person: () => ({ action: "accept", content: { confirm: true, session: true } }),
-          });
-          for (let i = 0; i < 2; i++) {
-            const result = await viaRoute(s, "run_action by key", ACTIONS.metrics, { id: "7" });
-            expect(result.isError, resultText(result)).toBeFalsy();
-          }
-          expect(s.asked).toHaveLength(1);
-          await viaRoute(s, "run_action by key", ACTIONS.count, { id: "7" });
-          expect(s.asked).toHaveLength(2);
-          expect(s.runs()).toHaveLength(3);
-        },
-      );
+      it("read-only: 'for this session' is remembered for that operation alone (per request over stateless HTTP)", async () => {
+        const s = await open({
+          flags: ["--read-only"],
+          person: () => ({ action: "accept", content: { confirm: true, session: true } }),
+        });
+        for (let i = 0; i < 2; i++) {
+          const result = await viaRoute(s, "run_action by key", ACTIONS.metrics, { id: "7" });
+          expect(result.isError, resultText(result)).toBeFalsy();
+        }
+        // A wire without sessions (stateless HTTP) has nothing to remember it in: it asks every time.
+        const askedForMetrics = start.sessions === false ? 2 : 1;
+        expect(s.asked).toHaveLength(askedForMetrics);
+        await viaRoute(s, "run_action by key", ACTIONS.count, { id: "7" });
+        expect(s.asked).toHaveLength(askedForMetrics + 1);
+        expect(s.runs()).toHaveLength(3);
+      });
 
       it("read-only without elicitation: refused with the exact --read-only-allow setting that vouches", async () => {
         const s = await open({ flags: ["--read-only"] });
