@@ -4,6 +4,8 @@
  * schemas as they come (what a converter that did nothing would pay); raw schemas Ajv rejects are counted.
  * Row 4b, scaling: the time per member of an allOf of 1,600 members against one of 100, and of a union
  * of 1,600 unions against one of 100 (flattened); a linear converter keeps the ratio near 1.
+ * Row 4c, hostile patterns: checking a catastrophic-backtracking pattern (`^(\w+\s?)*$`) against 100,000
+ * characters that fail at the end, against a plain pattern on the same input; RE2 keeps it linear.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { variedSchemas } from "./lib/schemas.mjs";
@@ -39,6 +41,7 @@ export async function measureSchemaConversion({ schemas: n }) {
   const raw = n / ((performance.now() - rawStarted) / 1000);
   return [
     ...scalingRows(normalizeSchema),
+    hostilePatternRow(normalizeSchema),
     {
       row: "4",
       name: `Schema conversion + validator compile, ${int(n)} varied schemas (${failed} not convertible)`,
@@ -98,4 +101,36 @@ function scalingRows(normalizeSchema) {
       met: growth <= 4,
     };
   });
+}
+
+/** Best of a few runs of a check of `text` against a string property with `pattern`, in ms. */
+function patternCheckMs(normalizeSchema, pattern, text) {
+  const normalized = normalizeSchema(
+    { type: "object", properties: { v: { type: "string", pattern } } },
+    "default",
+  );
+  normalized.check({ v: "warm" });
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    normalized.check({ v: text });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+function hostilePatternRow(normalizeSchema) {
+  const text = `${"a ".repeat(50_000)}!`;
+  const hostile = patternCheckMs(normalizeSchema, "^(\\w+\\s?)*$", text);
+  const plain = patternCheckMs(normalizeSchema, "^[a-z ]*$", text);
+  const growth = hostile / plain;
+  return {
+    row: "4c",
+    name: "Hostile pattern ^(\\w+\\s?)*$ vs a plain one, 100,000 characters that fail at the end",
+    result: `${hostile.toFixed(1)} ms`,
+    baseline: `${plain.toFixed(1)} ms plain pattern`,
+    ratio: ratio(growth),
+    goal: "<= 20x (backtracking: tens of seconds)",
+    met: growth <= 20,
+  };
 }

@@ -12,6 +12,11 @@ export interface ConvertContext {
   notes: string[];
   /** Nodes still allowed; guards against definitions that fan out exponentially when inlined. */
   budget: number;
+  /**
+   * Recursive definitions cut short, by `$ref`: the name under which the faithful schema's `$defs` holds
+   * them in full (normalize.ts converts them), so the check follows the recursion to any depth.
+   */
+  cuts: Map<string, string>;
 }
 
 /** Converts one node; `undefined` for a schema that accepts no value at all (`false`). */

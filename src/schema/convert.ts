@@ -1,16 +1,19 @@
 /**
  * Converts one node of Membrane's DataSchema into a clean JSON Schema node: standard keywords only, `$ref`s
- * resolved (refs.ts), `referenceRecords` pick-lists turned into enums (unless `allowCustom`), `null` kept
- * where the schema allows it (type arrays, `nullable`, enums), arrays given `items`, read-only properties
- * left out. Its output is the faithful schema: what Membrane checks, used to validate every input.
+ * resolved (refs.ts; a `$ref`'s sibling keywords apply too; a recursion cut short is checked through
+ * `$defs`), `referenceRecords` pick-lists turned into enums (unless `allowCustom`), `null` kept where the
+ * schema allows it (type arrays, `nullable`, enums), arrays given `items` (arrays.ts), read-only
+ * properties left out. Its output is the faithful schema: what Membrane checks, used to validate every
+ * input, with the keywords no client is shown (checked-keywords.ts) and `false` properties kept.
  * `required` is kept as written here (a name may sit in another allOf/anyOf member than its property);
  * required.ts prunes what names nothing. It knows nothing of the root or of client profiles.
  */
-import { convertCombinators } from "./combinators.js";
+import { convertArray } from "./arrays.js";
+import { convertChecked } from "./checked-keywords.js";
+import { convertCombinators, mergeInto } from "./combinators.js";
 import type { ConvertContext } from "./convert-context.js";
 import {
   childPath,
-  copyValueKeywords,
   isAnyValue,
   isPlainObject,
   JSON_TYPES,
@@ -23,6 +26,7 @@ import {
 } from "./keywords.js";
 import { convertPickList } from "./pick-list.js";
 import { overlay } from "./refs.js";
+import { copyValueKeywords } from "./value-keywords.js";
 
 export type { ConvertContext } from "./convert-context.js";
 
@@ -48,10 +52,12 @@ export function convertNode(
   convertType(node, out);
   convertPickList(node, out);
   convertObject(node, out, ctx, path, depth);
-  convertArray(node, out, ctx, path, depth);
+  convertArray(node, out, ctx, path, depth, convertNode);
   convertCombinators(node, out, ctx, path, depth, convertNode);
+  convertChecked(node, out, ctx, path, depth, convertNode);
   if (out.type === undefined && out.anyOf === undefined && out.allOf === undefined) {
-    if (out.properties !== undefined || out.additionalProperties !== undefined) out.type = "object";
+    const keyed = out.patternProperties !== undefined || out.propertyNames !== undefined;
+    if (out.properties !== undefined || out.additionalProperties !== undefined || keyed) out.type = "object";
     else if (out.items !== undefined) out.type = "array";
   }
   if (isArrayType(out.type) && out.items === undefined) out.items = {};
@@ -80,10 +86,37 @@ function convertRef(
     return textOf(siblings);
   }
   if (!ctx.refs.canEnter(ref)) {
-    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": any value accepted there`);
-    return textOf(overlay(found.target, siblings) as Schema);
+    ctx.notes.push(`${showPath(path)} repeats the recursive definition "${ref}": shown only in part`);
+    let name = ctx.cuts.get(ref);
+    if (name === undefined) {
+      name = `cut${ctx.cuts.size}`;
+      ctx.cuts.set(ref, name);
+    }
+    // Shown: the definition's own type and bounds; checked: all of it, through the faithful `$defs`.
+    return { ...shallow(overlay(found.target, siblings)), $ref: `#/$defs/${name}` };
   }
-  return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
+  if (isAnyValue(siblings)) {
+    return ctx.refs.within(ref, () => convertNode(overlay(found.target, siblings), ctx, path, depth + 1));
+  }
+  // 2020-12 applies a $ref and the keywords beside it, both (a sibling used to replace the target's).
+  const target = ctx.refs.within(ref, () => convertNode(found.target, ctx, path, depth + 1));
+  const own = convertNode(siblings, ctx, path, depth + 1);
+  if (target === undefined || own === undefined) return undefined;
+  const merged: Schema = { ...target, ...textOf(siblings) };
+  return mergeInto(merged, own) ? merged : { ...textOf(siblings), allOf: [target, own] };
+}
+
+/** Where a recursive definition is cut short, what clients are shown: its type and bounds, no subschemas. */
+function shallow(node: unknown): Schema {
+  if (!isPlainObject(node)) return {};
+  const out: Schema = {};
+  copyValueKeywords(node, out, () => {});
+  convertType(node, out);
+  for (const key of ["minProperties", "maxProperties", "multipleOf"]) {
+    if (typeof node[key] === "number") out[key] = node[key];
+  }
+  if (isArrayType(out.type) || Array.isArray(out.anyOf)) out.items = {};
+  return out;
 }
 
 /** `type` as a string, or `[t, "null"]` for a nullable one; several types become an `anyOf`. */
@@ -122,11 +155,8 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
       }
       if (isPlainObject(child) && child.required === true) required.add(name); // draft-03 style
       const converted = convertNode(child, ctx, where, depth + 1);
-      if (converted === undefined) {
-        ctx.notes.push(`${showPath(where)} accepts no value and was left out`);
-        continue;
-      }
-      setOwn(properties, name, converted);
+      if (converted === undefined) ctx.notes.push(`${showPath(where)} accepts no value: it must be left out`);
+      setOwn(properties, name, converted ?? false); // `false` stays in the faithful schema: it is checked
     }
     out.properties = properties;
   }
@@ -140,25 +170,5 @@ function convertObject(node: Schema, out: Schema, ctx: ConvertContext, path: str
     const converted = convertNode(extra, ctx, childPath(path, "*"), depth + 1);
     if (converted === undefined) out.additionalProperties = false;
     else out.additionalProperties = isAnyValue(converted) ? true : converted;
-  }
-}
-
-function convertArray(node: Schema, out: Schema, ctx: ConvertContext, path: string, depth: number): void {
-  const items = node.items;
-  const where = `${path}[]`;
-  if (items === undefined) return;
-  if (items === false) {
-    out.items = {};
-    out.maxItems = 0;
-  } else if (Array.isArray(items)) {
-    // Tuples (draft-07 `items: [...]`): position i takes the i-th schema, later elements anything (as
-    // draft-07 reads it without additionalItems): 2020-12's prefixItems. advertise.ts shows the union.
-    // (An empty list constrains nothing, and 2020-12 wants at least one prefixItems entry.)
-    if (items.length > 0)
-      out.prefixItems = items.map((item) => convertNode(item, ctx, where, depth + 1) ?? false);
-    out.items = {};
-    ctx.notes.push(`${showPath(path)} is a tuple: element i takes the i-th listed kind`);
-  } else {
-    out.items = convertNode(items, ctx, where, depth + 1) ?? {};
   }
 }

@@ -31,7 +31,14 @@ export type Decoder =
   | null
   | { kind: "json"; keepStrings?: boolean }
   | { kind: "enum"; values: ReadonlyMap<string, unknown> }
-  | { kind: "object"; properties: ReadonlyMap<string, PropertyDecoder>; extra?: string }
+  | {
+      kind: "object";
+      properties: ReadonlyMap<string, PropertyDecoder>;
+      /** The property carrying other properties as JSON text (strict mode, Gemini). */
+      extra?: string;
+      /** How the value of a property not listed is decoded (its renamed keys mapped back). */
+      others?: Decoder;
+    }
   | { kind: "array"; items: Decoder }
   | { kind: "union"; options: readonly UnionOption[] };
 
@@ -86,7 +93,7 @@ export function decode(value: unknown, decoder: Decoder): unknown {
 
 function decodeObject(
   value: Record<string, unknown>,
-  decoder: { properties: ReadonlyMap<string, PropertyDecoder>; extra?: string },
+  decoder: { properties: ReadonlyMap<string, PropertyDecoder>; extra?: string; others?: Decoder },
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let extra: unknown;
@@ -97,7 +104,7 @@ function decodeObject(
     }
     const entry = decoder.properties.get(name);
     if (entry?.optional && item === null) continue;
-    setOwn(out, entry?.original ?? name, entry ? decode(item, entry.decoder) : item);
+    setOwn(out, entry?.original ?? name, decode(item, entry ? entry.decoder : (decoder.others ?? null)));
   }
   if (isPlainObject(extra)) {
     // An open object's other properties, sent as one JSON text (strict mode); listed ones win.

@@ -1,15 +1,16 @@
 /**
- * The promises an advertised schema keeps, checked after every conversion (a schema that breaks one is
- * never advertised: its action is left out of the direct tools), by the property-based tests and over
- * every tool list the tests produce (toolListProblems in tool-list-invariants.ts). They are the rules
- * whose breach makes clients drop a tool or, worse, every tool of the server: a root object without
- * combinators, property keys Anthropic's API takes (`^[a-zA-Z0-9_.-]{1,64}$`, no prototype member),
- * Gemini's subset, and OpenAI strict mode (closed objects, every property required, nesting at most 10,
- * at most 5,000 properties and 1,000 enum values).
+ * The promises an advertised schema keeps, checked after every conversion (in gemini and openai-strict a
+ * schema that breaks one takes the whole input as JSON text instead, whole-text.ts; elsewhere it is never
+ * advertised), by the property-based tests and over every tool list the tests produce (toolListProblems
+ * in test/helpers). They are the rules whose breach makes clients drop a tool or, worse, every tool of
+ * the server: a root object without combinators, property keys Anthropic's API takes
+ * (`^[a-zA-Z0-9_.-]{1,64}$`, no prototype member), Gemini's subset and Vertex's property names, and
+ * OpenAI strict mode (closed objects, every property required, at most 10 object levels counting the
+ * root, at most 5,000 properties and 1,000 enum values).
  */
 
-import { isSafeKey } from "./advertise.js";
 import { ALLOWED_KEYWORDS, isPlainObject, JSON_TYPES } from "./keywords.js";
+import { isSafeKey, keyRule } from "./property-keys.js";
 import type { SchemaProfile } from "./types.js";
 
 const STRICT_MAX_DEPTH = 10;
@@ -70,10 +71,13 @@ function walk(
   totals: { properties: number; enumValues: number; depth: number },
   depth: number,
 ): void {
-  const nests = (t: unknown) => t === "object" || t === "array";
-  if (isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(nests) : nests(node.type))) {
-    totals.depth = Math.max(totals.depth, depth); // OpenAI counts the nesting of objects and arrays
-  }
+  // OpenAI's nesting, read safely (openai-strict.ts): the root and each object below it are levels.
+  const isObject = (t: unknown) => t === "object";
+  const level =
+    isPlainObject(node) && (Array.isArray(node.type) ? node.type.some(isObject) : isObject(node.type))
+      ? depth + 1
+      : depth;
+  totals.depth = Math.max(totals.depth, level);
   if (typeof node === "boolean") return void problems.push(`${where}: bare boolean schema`);
   if (!isPlainObject(node)) return void problems.push(`${where}: not a schema object`);
   for (const key of Object.keys(node)) {
@@ -94,13 +98,13 @@ function walk(
   if (types.includes("array") && !isPlainObject(node.items)) problems.push(`${where}: array without items`);
   const extra = node.additionalProperties;
   if (extra !== undefined && typeof extra !== "boolean") {
-    walk(extra, `${where}.*`, profile, false, problems, totals, depth + 1);
+    walk(extra, `${where}.*`, profile, false, problems, totals, level);
   }
-  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, depth + 1);
+  if (node.items !== undefined) walk(node.items, `${where}[]`, profile, false, problems, totals, level);
   for (const [name, child] of Object.entries(properties ?? {})) {
-    if (!isSafeKey(name)) problems.push(`${where}: property key ${JSON.stringify(name)}`);
+    if (!isSafeKey(name, keyRule(profile))) problems.push(`${where}: property key ${JSON.stringify(name)}`);
     totals.properties += 1;
-    walk(child, `${where}.${name}`, profile, false, problems, totals, depth + 1);
+    walk(child, `${where}.${name}`, profile, false, problems, totals, level);
   }
   if (Array.isArray(node.enum)) totals.enumValues += node.enum.length;
   for (const key of ["anyOf", "oneOf", "allOf"]) {

@@ -1,12 +1,11 @@
 /**
  * The keyword allow-list. Advertised schemas use these standard JSON Schema keywords and nothing else, in
  * this order; everything else (Membrane's own keywords, `$schema`, `$id`, `$comment`, `readOnly`,
- * `nullable`, ...) is dropped. This module also checks the plain-valued keywords (numbers, strings, enum
- * and default values) so that a malformed one is dropped instead of breaking a client or Ajv.
+ * `nullable`, ...) is dropped; value-keywords.ts checks the plain-valued ones. The faithful schema also
+ * keeps CHECKED_KEYWORDS (checked-keywords.ts), which clients are never shown.
  */
 
 import { isRecord } from "../is-record.js";
-import { isLinearPattern } from "./regex.js";
 
 /** A JSON Schema node (never a bare boolean once converted). */
 export type Schema = Record<string, unknown>;
@@ -40,6 +39,33 @@ const KEYWORD_ORDER = [
 ] as const;
 
 export const ALLOWED_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_ORDER);
+
+/**
+ * Standard keywords kept in the faithful schema only (checked-keywords.ts), written after the others: no
+ * client dialect takes them, so advertise.ts removes them and says them in words.
+ */
+export const CHECKED_KEYWORDS = [
+  "$ref",
+  "prefixItems",
+  "multipleOf",
+  "minProperties",
+  "maxProperties",
+  "patternProperties",
+  "propertyNames",
+  "dependentRequired",
+  "dependentSchemas",
+  "contains",
+  "minContains",
+  "maxContains",
+  "not",
+  "if",
+  "then",
+  "else",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+] as const;
+const CHECKED_SET: ReadonlySet<string> = new Set(CHECKED_KEYWORDS);
+const CHECKED_MAPS = new Set(["patternProperties", "dependentSchemas"]);
 export const JSON_TYPES: ReadonlySet<string> = new Set([
   "string",
   "number",
@@ -75,15 +101,6 @@ export function withSentence(description: unknown, sentence: string): string {
   return /[.!?:]$/.test(base) ? `${base} ${sentence}` : `${base}. ${sentence}`;
 }
 
-/** Membrane formulas are objects with a single `$`-prefixed key, such as `{"$var": "$.user.email"}`. */
-function containsFormula(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(containsFormula);
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0]!.startsWith("$")) return true;
-  return Object.values(value).some(containsFormula);
-}
-
 /** Sets an own property even when the name is `__proto__`: property names are kept as they come. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty only where assignment would not make an own property (it is slow on large objects).
@@ -100,66 +117,6 @@ export function uniqueByJson<T>(values: readonly T[]): T[] {
     seen.add(text);
     return true;
   });
-}
-
-function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern, "u"); // clients compile patterns with the unicode flag
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isNonNegativeInteger = (v: unknown): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0;
-const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-/** A value the schema may offer as an example or default: no formulas, no null. */
-const isPlainValue = (v: unknown): boolean => v !== null && v !== undefined && !containsFormula(v);
-
-/** Copies the keywords whose value is a plain value (not a subschema), dropping malformed ones. */
-export function copyValueKeywords(node: Schema, out: Schema, note: (sentence: string) => void): void {
-  Object.assign(out, textOf(node));
-  if (typeof node.format === "string" && node.format) out.format = node.format;
-  if (typeof node.pattern === "string") {
-    if (!isValidRegex(node.pattern)) note(`had an invalid pattern, which was dropped`);
-    else if (isLinearPattern(node.pattern)) out.pattern = node.pattern;
-    else {
-      // Lookaround or backreferences: no linear-time engine runs it, so it is only shown, never checked.
-      out.description = withSentence(out.description, `Pattern (not checked): ${node.pattern}`);
-      note(`has a pattern that cannot be checked in linear time; it is described, not enforced`);
-    }
-  }
-  for (const key of ["minLength", "maxLength", "minItems", "maxItems"] as const) {
-    const value = node[key];
-    if (isNonNegativeInteger(value) && !(key.startsWith("min") && value === 0)) out[key] = value;
-  }
-  for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) {
-    // zod writes +-MAX_SAFE_INTEGER bounds on every integer: they say nothing, so they are left out.
-    const value = node[key];
-    if (isFiniteNumber(value) && Math.abs(value) !== Number.MAX_SAFE_INTEGER) out[key] = value;
-  }
-  // Draft-04 wrote exclusive bounds as booleans next to minimum/maximum.
-  if (node.exclusiveMinimum === true && isFiniteNumber(node.minimum)) {
-    out.exclusiveMinimum = node.minimum;
-    delete out.minimum;
-  }
-  if (node.exclusiveMaximum === true && isFiniteNumber(node.maximum)) {
-    out.exclusiveMaximum = node.maximum;
-    delete out.maximum;
-  }
-  if (node.uniqueItems === true) out.uniqueItems = true;
-  if (Array.isArray(node.enum)) {
-    // null stays: Customer.io removes an attribute set to null, and Membrane passes it on.
-    const values = uniqueByJson(node.enum.filter((v) => v === null || isPlainValue(v)));
-    if (values.length > 0) out.enum = values;
-  }
-  if (node.const === null || isPlainValue(node.const)) out.const = node.const;
-  if (isPlainValue(node.default)) out.default = node.default;
-  if (Array.isArray(node.examples)) {
-    const examples = node.examples.filter(isPlainValue);
-    if (examples.length > 0) out.examples = examples;
-  }
 }
 
 /** Rewrites a converted schema with its keywords in KEYWORD_ORDER, recursively; property order is kept. */
@@ -181,9 +138,22 @@ export function orderKeys(node: Schema): Schema {
       out[key] = value;
     }
   }
-  // A tuple's positions (convert.ts): faithful schema only, never advertised (advertise.ts removes them).
-  if (Array.isArray(node.prefixItems)) {
-    out.prefixItems = node.prefixItems.map((child) => (isPlainObject(child) ? orderKeys(child) : child));
+  // Faithful schema only (a tuple's positions, checked-keywords.ts): advertise.ts removes them. Most nodes
+  // have none, so the node's own few keys are looked at first (this runs for every node, and is hot).
+  let checked = false;
+  for (const key in node) if (CHECKED_SET.has(key)) checked = true;
+  if (!checked) return out;
+  const order = (child: unknown) => (isPlainObject(child) ? orderKeys(child) : child);
+  for (const key of CHECKED_KEYWORDS) {
+    const value = node[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) out[key] = value.map(order);
+    else if (key === "dependentRequired") out[key] = value;
+    else if (CHECKED_MAPS.has(key) && isPlainObject(value)) {
+      const map: Schema = {};
+      for (const [name, child] of Object.entries(value)) setOwn(map, name, order(child));
+      out[key] = map;
+    } else out[key] = order(value);
   }
   return out;
 }

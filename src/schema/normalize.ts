@@ -3,8 +3,9 @@
  * steps: convert each node (convert.ts: keywords, refs, pick-lists, quirks) into the faithful schema, the
  * schema as Membrane reads it; derive what is advertised (advertise.ts: client-safe keys), shape the root
  * (root.ts), apply the client profile (profile.ts), order the keywords, then check the result
- * (invariants.ts and Ajv's meta-schema). A schema that still fails throws SchemaConversionError, and only
- * that action is left out of the direct tools. Every input, whatever the profile, is decoded and then
+ * (invariants.ts and Ajv's meta-schema). In gemini and openai-strict, a profiled schema that still breaks
+ * its client's rules takes the whole input as one JSON text (whole-text.ts); a schema that still fails
+ * throws SchemaConversionError, and only that action is left out of the direct tools. Every input, whatever the profile, is decoded and then
  * checked against the faithful schema (`check`): a profile weakens what is shown, never what is checked.
  *
  * "Any value" (a `$ref` to a Membrane schema, a recursive definition cut short, an untyped property) is
@@ -18,13 +19,15 @@ import { type ConvertContext, convertNode } from "./convert.js";
 import { DecodeError, decode } from "./decode.js";
 import { schemaProblems } from "./invariants.js";
 import { orderKeys, type Schema } from "./keywords.js";
-import { profileAlternative, profileRoot } from "./profiles/profile.js";
+import { closeObjects, profileAlternative, profileRoot } from "./profiles/profile.js";
+import { keyRule } from "./property-keys.js";
 import { mentionsProto, protoSafeSchema, protoSafeValue } from "./proto-key.js";
 import { RefResolver } from "./refs.js";
 import { pruneRequired } from "./required.js";
 import { explainRequiredSets, shapeRoot } from "./root.js";
 import type { ObjectJsonSchema, SchemaProfile } from "./types.js";
 import { compileValidator, isValidJsonSchema, type ValidationResult } from "./validate.js";
+import { wholeInputAsText } from "./whole-text.js";
 
 export type { SchemaProfile };
 
@@ -61,20 +64,37 @@ export class SchemaConversionError extends Error {
 /** Nodes a single schema may expand to (inlined definitions included) before the rest is "any value". */
 const NODE_BUDGET = 5_000;
 
-export function normalizeSchema(input: unknown, profile: SchemaProfile): NormalizedSchema {
+export interface NormalizeOptions {
+  /**
+   * Objects without `additionalProperties` are closed: a schema made from zod, whose parser drops unknown
+   * keys, rather than an action's (open, as JSON Schema reads it, so gemini and openai-strict give them
+   * a JSON-text property for other keys).
+   */
+  closedObjects?: boolean;
+}
+
+export function normalizeSchema(
+  input: unknown,
+  profile: SchemaProfile,
+  options: NormalizeOptions = {},
+): NormalizedSchema {
   const notes: string[] = [];
   let result: NormalizedSchema;
+  let isWholeText = false;
   try {
-    const ctx: ConvertContext = { refs: new RefResolver(input), notes, budget: NODE_BUDGET };
+    const refs = new RefResolver(input);
+    const ctx: ConvertContext = { refs, notes, budget: NODE_BUDGET, cuts: new Map() };
     const converted = input === undefined || input === null ? {} : convertNode(input, ctx, "", 0);
     if (converted === undefined) throw new SchemaConversionError("the input schema accepts no value at all");
     pruneRequired(converted);
-    const faithfulSchema = orderKeys(converted);
-    const advertised = advertise(converted, "", notes);
+    const faithfulSchema = withCutDefinitions(orderKeys(converted), ctx);
+    const advertised = advertise(converted, "", notes, keyRule(profile));
     const root = shapeRoot(advertised.schema, notes);
     root.description ??= explainRequiredSets(converted);
+    // (The default profile shows objects as they are: closing them there would refuse what zod ignores.)
+    if (options.closedObjects && profile !== "default") closeObjects(root.schema);
     const profiled = profileRoot(root.schema, profile, notes);
-    const schema = orderKeys(profiled.schema) as ObjectJsonSchema;
+    let schema = orderKeys(profiled.schema) as ObjectJsonSchema;
     let validationSchema: Record<string, unknown> = schema;
     if (root.alternatives) {
       const anyOf = root.alternatives.map((alt) => orderKeys(profileAlternative(alt, profile)));
@@ -89,11 +109,17 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
     const { decoder } = profiled;
     const renames = advertised.decoder;
     const wrapped = root.wrapped;
-    const toActionInput = (args: Record<string, unknown>) => {
+    let toActionInput = (args: Record<string, unknown>) => {
       const decoded = decode(args, decoder) as Record<string, unknown>;
       const unwrapped = wrapped === undefined ? decoded : decoded[wrapped];
       return decode(unwrapped, renames) as Record<string, unknown>;
     };
+    const broken = profile === "default" ? [] : schemaProblems(schema, profile);
+    isWholeText = broken.length > 0;
+    if (isWholeText) {
+      ({ schema, toActionInput } = wholeInputAsText(profile, broken, notes));
+      validationSchema = schema;
+    }
     const faithful = faithfulValidator(faithfulSchema);
     result = {
       schema,
@@ -119,14 +145,17 @@ export function normalizeSchema(input: unknown, profile: SchemaProfile): Normali
       },
     };
     const limits = profileLimits(profile, faithfulSchema, schema);
-    const description = [root.description, limits].filter(Boolean).join(" ");
+    // Clients show the tool description more surely than the root schema's: the root's rules go there too.
+    const rules = advertised.said.join(" ");
+    const description = [root.description, rules, limits].filter(Boolean).join(" ");
     if (description) result.description = description;
   } catch (error) {
     if (error instanceof SchemaConversionError) throw error;
     // A bug meeting an odd schema must cost one action, never the server.
     throw new SchemaConversionError(`could not convert the input schema: ${String(error)}`, { cause: error });
   }
-  const problems = schemaProblems(result.schema, profile);
+  // The fallback above already checked a profiled schema; only the default profile's is checked here.
+  const problems = profile === "default" || isWholeText ? schemaProblems(result.schema, profile) : [];
   if (problems.length > 0)
     throw new SchemaConversionError(`invalid converted schema: ${problems.join("; ")}`);
   if (!isValidJsonSchema(result.validationSchema) || !isValidJsonSchema(result.faithfulSchema)) {
@@ -149,6 +178,20 @@ function profileLimits(profile: SchemaProfile, faithful: Schema, advertised: Sch
     return "Null for an optional argument means it is left out: to send a null value itself, use run_action.";
   }
   return undefined;
+}
+
+/** The recursive definitions cut short in `root` (convert.ts), in full under `$defs`, for the check. */
+function withCutDefinitions(root: Schema, ctx: ConvertContext): Schema {
+  if (ctx.cuts.size === 0) return root;
+  const defs: Schema = {};
+  for (const [ref, name] of ctx.cuts) {
+    // Converting one may cut another: the map grows while it is walked, and each is converted once.
+    const found = ctx.refs.resolve(ref);
+    const def = found.kind === "local" ? convertNode(found.target, ctx, "", 0) : {};
+    if (def !== undefined) pruneRequired(def);
+    defs[name] = def === undefined ? false : orderKeys(def);
+  }
+  return { ...root, $defs: defs };
 }
 
 /** The faithful check; a `__proto__` property is checked under a stand-in name (proto-key.ts). */

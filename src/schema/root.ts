@@ -38,7 +38,7 @@ const MAX_LABEL = 60;
  * "Give one of these argument sets: (1) Label: required `a`; also `b`, `c`; (2) ...". Required fields come
  * first and are always kept; labels and optional fields are shortened, then dropped, to fit the room.
  */
-function explain(alternatives: readonly Schema[]): string {
+export function explain(alternatives: readonly Schema[]): string {
   const render = (optionalCount: number, withLabels: boolean) =>
     alternatives.map((alt, index) => {
       const required = Array.isArray(alt.required) ? alt.required.map(String) : [];
@@ -83,7 +83,14 @@ export function explainRequiredSets(root: Schema): string | undefined {
   return explain(sets as Schema[]).replace("Give one of these argument sets", "Give at least one of");
 }
 
-export function shapeRoot(root: Schema, notes: string[]): ShapedRoot {
+export function shapeRoot(given: Schema, notes: string[]): ShapedRoot {
+  // An object root that also takes null (`type: ["object", "null"]`, `nullable: true`) is an object root:
+  // tool arguments are always an object, and the faithful check still takes a null input.
+  const objectOrNull =
+    Array.isArray(given.type) &&
+    given.type.includes("object") &&
+    given.type.every((t) => t === "object" || t === "null");
+  const root = objectOrNull ? { ...given, type: "object" } : given;
   const alternatives = Array.isArray(root.anyOf) ? (root.anyOf as Schema[]) : [];
   const isObjectish = root.type === undefined || root.type === "object";
   if (alternatives.length > 0 && isObjectish && alternatives.every(isObjectAlternative)) {

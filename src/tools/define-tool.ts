@@ -29,9 +29,11 @@ export function defineGenericTool<Input extends z.ZodObject>(
   config: Config,
 ): ToolDefinition {
   // The same path as an action's schema: on a clean (zod-made) schema the conversion keeps everything.
+  // zod drops unknown keys: its objects are closed, so no profile offers a property for other keys.
   const converted = normalizeSchema(
     z.toJSONSchema(spec.input, { io: "input" }) as ObjectJsonSchema,
     config.schemaProfile,
+    { closedObjects: true },
   );
   const check = compileValidator(converted.validationSchema);
   const description = typeof spec.description === "function" ? spec.description(config) : spec.description;

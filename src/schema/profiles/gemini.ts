@@ -2,7 +2,8 @@
  * The `gemini` profile. Gemini's classic function declarations take an OpenAPI 3.0 subset: they reject
  * `additionalProperties`, `default`, `minimum`/`maximum`, `$ref`, type arrays and (classically) `anyOf`,
  * accept `enum` only on strings and `format` only as `date-time` on strings, and reject a nested object
- * whose `properties` are empty. So: alternatives are collapsed into one declaration, non-string enum
+ * whose `properties` are empty. So: alternatives are collapsed into one declaration (each one's rules said
+ * in words), open objects take other properties as JSON text, non-string enum
  * values become strings (mapped back before the run), free-form or untyped values become JSON text, and
  * `null` cannot be sent (type arrays lose it). What is dropped is said in the description.
  */
@@ -18,7 +19,16 @@ import {
   uniqueByJson,
   withSentence,
 } from "../keywords.js";
-import { asJsonText, describeDropped, hasProperties, inferType, type Profiled } from "./profile-common.js";
+import { explain } from "../root.js";
+import { sayRule } from "../rule-words.js";
+import {
+  asJsonText,
+  describeDropped,
+  escapeHatch,
+  hasProperties,
+  inferType,
+  type Profiled,
+} from "./profile-common.js";
 
 const CLIENT = "Gemini";
 
@@ -54,9 +64,11 @@ export function toGemini(node: Schema, path: string, notes: string[], isRoot = f
       setOwn(properties, name, converted.schema);
       decoders.set(name, { decoder: converted.decoder, optional: false });
     }
+    // Gemini's objects take only what they declare: an open one takes its other properties as JSON text.
+    const extra = escapeHatch(n, properties, { path, notes, client: CLIENT, nullable: false });
     out.properties = properties;
     if (Array.isArray(n.required) && n.required.length > 0) out.required = n.required;
-    decoder = objectDecoder(decoders);
+    decoder = objectDecoder(decoders, extra);
   }
   describeDropped(n, out);
   return { schema: out, decoder };
@@ -86,13 +98,33 @@ function collapse(node: Schema): Schema {
   const [single] = alternatives;
   if (alternatives.length === 1 && single && mergeInto(rest, single)) return rest;
   if (alternatives.every(isObjectAlternative) && (rest.type === undefined || rest.type === "object")) {
-    const { required: _required, ...base } = rest; // each alternative has its own required set
-    return { ...base, type: "object", properties: mergeAlternativeProperties(rest, alternatives) };
+    // One object with every alternative's fields: each one's own rules are said in words instead.
+    const { required: _required, ...base } = rest;
+    const shapes = explain(alternatives).replace(
+      "Give one of these argument sets",
+      "Give one of these shapes",
+    );
+    const closed = alternatives.filter((alt) => alt.additionalProperties === false);
+    const words = closed.length > 0 ? `${shapes} Give no fields of another shape.` : shapes;
+    return {
+      ...base,
+      description: withSentence(base.description, words),
+      type: "object",
+      properties: mergeAlternativeProperties(rest, alternatives),
+      // Closed when every shape is: then no other keys at all.
+      ...(closed.length === alternatives.length && { additionalProperties: false }),
+    };
   }
   const types = new Set(alternatives.map((alt) => inferType(alt)));
   const [only] = types;
   if (types.size === 1 && only !== undefined && (rest.type === undefined || rest.type === only)) {
     const merged: Schema = { ...rest, type: only };
+    // What tells the alternatives apart (patterns, bounds, formats) is said, not merged away.
+    const SHARED = new Set(["type", "enum", "const", "items", "title", "description"]);
+    if (alternatives.some((alt) => Object.keys(alt).some((key) => !SHARED.has(key)))) {
+      const each = alternatives.map((alt, i) => `(${i + 1}) ${sayRule(alt)}`).join("; ");
+      merged.description = withSentence(rest.description, `One of: ${each}.`);
+    }
     const enums = alternatives.map((alt) => (Array.isArray(alt.enum) ? alt.enum : (alt.const ?? undefined)));
     if (enums.every((e) => e !== undefined)) merged.enum = uniqueByJson(enums.flat());
     if (only === "array") {

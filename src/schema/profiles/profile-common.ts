@@ -2,11 +2,12 @@
  * What the gemini and openai-strict profiles share: the result shape, type inference for typeless nodes,
  * the fallback for values a profile cannot declare (sent as JSON text, parsed again before the run), and
  * the sentence that says what a profile dropped (defaults, bounds, lengths, formats), so that a model
- * still reads the rules the faithful check will apply.
+ * still reads the rules the faithful check will apply, and the JSON-text property through which an open
+ * object (both dialects close every object they declare) still takes other properties.
  */
 
 import type { Decoder } from "../decode.js";
-import { isPlainObject, type Schema, showPath, textOf, withSentence } from "../keywords.js";
+import { isPlainObject, type Schema, setOwn, showPath, textOf, withSentence } from "../keywords.js";
 
 export interface Profiled {
   schema: Schema;
@@ -104,4 +105,31 @@ export function describeDropped(node: Schema, out: Schema): void {
     said.push(`${word}: ${typeof value === "string" && key !== "default" ? value : JSON.stringify(value)}`);
   }
   if (said.length > 0) out.description = withSentence(out.description, `${said.join(". ")}.`);
+}
+
+/** The property that carries an open object's other properties, as JSON text. */
+const EXTRA_PROPERTIES = "other_properties_json";
+
+/**
+ * An open object (no `additionalProperties: false`, JSON Schema's default) in a dialect whose objects are
+ * closed: one extra JSON-text property carries the other properties, merged back on decode. Returns its
+ * name; undefined when the object is closed.
+ */
+export function escapeHatch(
+  node: Schema,
+  properties: Schema,
+  where: { path: string; notes: string[]; client: string; nullable: boolean },
+): string | undefined {
+  if (node.additionalProperties === false) return undefined;
+  let name = EXTRA_PROPERTIES;
+  for (let i = 2; Object.hasOwn(properties, name); i++) name = `${EXTRA_PROPERTIES}_${i}`;
+  const example = 'Other properties to send, as a JSON object in text, e.g. {"plan": "pro"}';
+  setOwn(properties, name, {
+    type: where.nullable ? ["string", "null"] : "string",
+    description: where.nullable ? `${example}; or null.` : `${example}.`,
+  });
+  where.notes.push(
+    `${showPath(where.path)} takes other properties as JSON text in \`${name}\` (${where.client})`,
+  );
+  return name;
 }

@@ -5,7 +5,7 @@
  * declared at all there (a free-form object, "any value") it is sent as JSON text and decoded again.
  */
 
-import type { Schema } from "../keywords.js";
+import { isPlainObject, type Schema } from "../keywords.js";
 import type { SchemaProfile } from "../types.js";
 import { toGemini } from "./gemini.js";
 import { toStrict } from "./openai-strict.js";
@@ -36,4 +36,20 @@ export function profileAlternative(alt: Schema, profile: SchemaProfile): Schema 
       : rest;
   }
   return schema;
+}
+
+/**
+ * Marks every object that declares properties and says nothing of others as closed, in place, throughout
+ * an advertised tree (normalize.ts's `closedObjects`): no profile then offers it a way to send other keys.
+ */
+export function closeObjects(node: Schema): void {
+  if (isPlainObject(node.properties)) {
+    if (node.additionalProperties === undefined) node.additionalProperties = false;
+    for (const child of Object.values(node.properties)) if (isPlainObject(child)) closeObjects(child);
+  }
+  if (isPlainObject(node.items)) closeObjects(node.items);
+  for (const key of ["anyOf", "allOf"]) {
+    const list = node[key];
+    if (Array.isArray(list)) for (const member of list) if (isPlainObject(member)) closeObjects(member);
+  }
 }

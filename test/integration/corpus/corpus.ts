@@ -26,6 +26,7 @@ export const CORPUS_FILES = [
   "customerio-app.json",
   "membrane-udm.json",
   "dialect.json",
+  "idioms.json",
 ] as const;
 
 export function loadCorpus(): CorpusSchema[] {

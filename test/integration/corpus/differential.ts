@@ -9,7 +9,7 @@
  * converter bug to fix, not a case to hide. Schemas run a few at a time (the calls are independent), and
  * each profile has its own test file (differential-<profile>.test.ts) so vitest runs the profiles in parallel.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import fc from "fast-check";
@@ -68,6 +68,36 @@ function receivedInput(runsDir: string, actionId: string): unknown {
 /** Clears what an earlier call of `actionId` left, so that a call that does not run reads as undefined. */
 const forget = (runsDir: string, actionId: string) => rmSync(`${runsDir}/${actionId}.argv`, { force: true });
 
+/**
+ * With DIFFERENTIAL_STATS set to a folder, each profile writes there how many inputs fell in each kind of
+ * disagreement (the measure of issue #19): accepted-invalid, refused-valid, altered, unwritable.
+ */
+const counts = new Map<string, Set<string>>();
+function tally(profile: Profile, entry: CorpusSchema, problems: readonly string[]): void {
+  const kinds: [string, RegExp][] = [
+    ["accepted-invalid", /accepted, Membrane rejected/],
+    ["refused-valid", /rejected, Membrane accepted|failed otherwise/],
+    ["altered", /Membrane received/],
+    ["unwritable", /unwritable/],
+  ];
+  for (const problem of problems) {
+    const input = /^(?:direct|run_action) (.*?): (?:accepted|rejected|Membrane|unwritable|failed)/.exec(
+      problem,
+    )?.[1];
+    for (const [kind, pattern] of kinds) {
+      if (!pattern.test(problem)) continue;
+      const set = counts.get(kind) ?? new Set();
+      set.add(`${entry.id} ${input}`);
+      counts.set(kind, set);
+    }
+  }
+  const folder = process.env.DIFFERENTIAL_STATS;
+  if (folder) {
+    const table = Object.fromEntries([...counts].map(([kind, set]) => [kind, [...set]]));
+    writeFileSync(`${folder}/${profile}.json`, JSON.stringify(table, null, 1));
+  }
+}
+
 /** The differential in one profile: one test per corpus schema. */
 export function differential(profile: Profile): void {
   describe(`profile ${profile}: the server accepts what Membrane accepts`, () => {
@@ -112,7 +142,10 @@ export function differential(profile: Profile): void {
             args = tool && (encodeArguments(input, tool.inputSchema, profile) as Record<string, unknown>);
           } catch (error) {
             if (!(error instanceof Inexpressible)) throw error;
-            if (profile === "default") problems.push(`direct ${show(input)}: ${error.message}`);
+            // An invalid input no model could write is no problem: it could not be accepted either.
+            if (profile === "default" || (!error.stated && expected)) {
+              problems.push(`direct ${show(input)}: unwritable: ${error.message}`);
+            }
           }
           if (tool && args) {
             forget(runsDir, actionId);
@@ -150,6 +183,7 @@ export function differential(profile: Profile): void {
             }
           }
         }
+        tally(profile, entry, problems);
         expect(problems, `${problems.length} disagreement(s):\n${problems.join("\n")}`).toEqual([]);
       },
       60_000,

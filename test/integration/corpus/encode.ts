@@ -44,6 +44,23 @@ const isJsonText = (node: Node): boolean =>
  */
 export class Inexpressible extends Error {
   override name = "Inexpressible";
+  /** False when no description states the limit: the value is simply unwritable (a converter bug). */
+  constructor(
+    message: string,
+    readonly stated = true,
+  ) {
+    super(message);
+  }
+}
+
+/** The property an open object takes its other properties through, as JSON text (gemini, openai-strict). */
+function escapeHatch(properties: Node): string | undefined {
+  return Object.keys(properties).find((name) => {
+    const child = properties[name];
+    return (
+      isNode(child) && /^Other properties to send, as a JSON object in text/.test(String(child.description))
+    );
+  });
 }
 
 /** The client-safe names the advertised object gives renamed keys (`Sent as "first name".`). */
@@ -109,9 +126,23 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
   if (type === "object" && isNode(value)) {
     const properties = isNode(schema.properties) ? schema.properties : {};
     const names = advertisedNames(properties);
+    const hatch = profile === "default" ? undefined : escapeHatch(properties);
     const out: Node = {};
+    const others: Node = {};
     for (const [key, item] of Object.entries(value)) {
-      const name = Object.hasOwn(properties, key) ? key : (names.get(key) ?? key);
+      const name = Object.hasOwn(properties, key) && key !== hatch ? key : names.get(key);
+      if (name === undefined && profile !== "default") {
+        // A key the schema does not declare: only an open object's escape hatch can carry it.
+        if (hatch === undefined) throw new Inexpressible(`no way to write the key \`${key}\``, false);
+        define(others, key, item);
+        continue;
+      }
+      if (name === undefined) {
+        // Another property: written as the schema for other properties says (its renamed keys too).
+        const others = isNode(schema.additionalProperties) ? schema.additionalProperties : undefined;
+        define(out, key, others ? encodeArguments(item, others, profile) : item);
+        continue;
+      }
       const child = properties[name];
       if (
         profile === "openai-strict" &&
@@ -122,8 +153,9 @@ export function encodeArguments(value: unknown, schema: unknown, profile: Profil
         // OpenAI strict mode: null is how an optional property is left out, so it cannot be sent as null.
         throw new Inexpressible(`OpenAI strict mode: null for optional \`${name}\` means "left out"`);
       }
-      define(out, name, Object.hasOwn(properties, name) ? encodeArguments(item, child, profile) : item);
+      define(out, name, encodeArguments(item, child, profile));
     }
+    if (hatch !== undefined && Object.keys(others).length > 0) define(out, hatch, JSON.stringify(others));
     if (profile === "openai-strict") {
       for (const [name, child] of Object.entries(properties)) {
         if (Object.hasOwn(out, name)) continue;

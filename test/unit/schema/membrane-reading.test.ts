@@ -106,7 +106,8 @@ describe("as Membrane reads it (default profile)", () => {
     for (const profile of PROFILES) {
       const n = normalizeSchema(schema, profile);
       expect(schemaProblems(n.schema, profile)).toEqual([]);
-      expect(Object.keys(n.schema.properties)).toEqual(["first_name", "constructor_", "nested"]);
+      const hatch = profile === "default" ? [] : ["other_properties_json"]; // the open root's other keys
+      expect(Object.keys(n.schema.properties)).toEqual(["first_name", "constructor_", "nested", ...hatch]);
       const args: Record<string, unknown> = { first_name: "Ann", constructor_: 2, nested: { a_b: 1 } };
       if (profile === "openai-strict") expect(n.check(args).ok).toBe(true);
       else
@@ -145,7 +146,8 @@ describe("profiles decode back to what the faithful schema means", () => {
       },
       { required: ["who"] },
     );
-    expect(accepted(schema, "openai-strict", { who: { x: 1, y: null } })).toEqual({
+    const args = { who: { x: 1, y: null, other_properties_json: null }, other_properties_json: null };
+    expect(accepted(schema, "openai-strict", args)).toEqual({
       ok: true,
       input: { who: { x: 1 } },
     });

@@ -22,9 +22,19 @@ const obj = (properties: Record<string, unknown>, extra: Record<string, unknown>
   ...extra,
 });
 
+/** An open object's escape hatch: its other properties as JSON text (gemini, openai-strict). */
+const HATCH = 'Other properties to send, as a JSON object in text, e.g. {"plan": "pro"}';
+const gOpen = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  obj({ ...properties, other_properties_json: { description: `${HATCH}.`, type: "string" } }, extra);
+const sOpen = (properties: Record<string, unknown>, extra: { required?: string[] } = {}) =>
+  obj(
+    { ...properties, other_properties_json: { description: `${HATCH}; or null.`, type: ["string", "null"] } },
+    { ...extra, required: [...(extra.required ?? []), "other_properties_json"], additionalProperties: false },
+  );
+
 const cases: Case[] = [
-  { name: "missing schema", input: undefined, default: obj({}), gemini: obj({}) },
-  { name: "null schema", input: null, default: obj({}), strict: obj({}, { additionalProperties: false }) },
+  { name: "missing schema", input: undefined, default: obj({}), gemini: gOpen({}) },
+  { name: "null schema", input: null, default: obj({}), strict: sOpen({}) },
   { name: "empty object schema", input: {}, default: obj({}) },
   { name: "true schema", input: true, default: obj({}) },
   {
@@ -134,7 +144,7 @@ const cases: Case[] = [
     name: "numeric referenceRecords infer an integer type; gemini stringifies them",
     input: obj({ n: { referenceRecords: [{ id: 1, name: "One" }, { id: 2 }] } }),
     default: obj({ n: { description: "Options: 1 (One), 2.", type: "integer", enum: [1, 2] } }),
-    gemini: obj({
+    gemini: gOpen({
       n: {
         description: "Options: 1 (One), 2. Numbers and booleans are given as text.",
         type: "string",
@@ -193,13 +203,15 @@ const cases: Case[] = [
     name: "array without items gets items",
     input: obj({ ids: { type: "array" } }),
     default: obj({ ids: { type: "array", items: {} } }),
-    gemini: obj({ ids: { type: "array", items: { description: "Give it as JSON text.", type: "string" } } }),
+    gemini: gOpen({
+      ids: { type: "array", items: { description: "Give it as JSON text.", type: "string" } },
+    }),
   },
   {
     name: "nulls are kept in the default profile (Customer.io removes an attribute set to null)",
     input: obj({ a: { type: ["string", "null"] }, b: { type: ["null", "integer"], enum: [1, null] } }),
     default: obj({ a: { type: ["string", "null"] }, b: { type: ["integer", "null"], enum: [1, null] } }),
-    gemini: obj({
+    gemini: gOpen({
       a: { type: "string" },
       b: { description: "Numbers and booleans are given as text.", type: "string", enum: ["1"] },
     }),
@@ -211,7 +223,7 @@ const cases: Case[] = [
       { v: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
       { required: ["v"] },
     ),
-    gemini: obj(
+    gemini: gOpen(
       {
         v: {
           description:
@@ -221,21 +233,22 @@ const cases: Case[] = [
       },
       { required: ["v"] },
     ),
-    strict: obj(
+    strict: sOpen(
       { v: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
-      { required: ["v"], additionalProperties: false },
+      { required: ["v"] },
     ),
   },
   {
     name: "bare boolean property schemas",
     input: obj({ any: true, never: false }, { required: ["never"] }),
-    default: obj({ any: {} }),
+    // `never` is not advertised, but said; the faithful check keeps `never: false` (nothing is valid).
+    default: obj({ any: {} }, { description: "Never give `never`." }),
   },
   {
     name: "Membrane $ref becomes any value with a note",
     input: obj({ customer: { $ref: "customer", description: "Who" } }),
     default: obj({ customer: { description: 'Who. Any JSON value (Membrane schema "customer").' } }),
-    gemini: obj({
+    gemini: gOpen({
       customer: {
         description: 'Who. Any JSON value (Membrane schema "customer"). Give it as JSON text.',
         type: "string",
@@ -273,7 +286,8 @@ const cases: Case[] = [
         name: { type: "string" },
         children: {
           type: "array",
-          items: obj({ name: { type: "string" }, children: { type: "array", items: {} } }),
+          // Cut short: the definition's own type and bounds are kept, not its subschemas.
+          items: obj({ name: { type: "string" }, children: { type: "array", items: { type: "object" } } }),
         },
       }),
     }),
@@ -285,7 +299,7 @@ const cases: Case[] = [
       { additionalProperties: true },
     ),
     default: obj({ m: { type: "object", additionalProperties: { type: "string" } } }),
-    gemini: obj({
+    gemini: gOpen({
       m: { description: 'Give it as a JSON object in text, e.g. {"key": "value"}.', type: "string" },
     }),
   },
@@ -316,12 +330,12 @@ const cases: Case[] = [
       ],
     },
     default: obj({ id: { type: "string" }, email: { type: "string" } }),
-    strict: obj(
+    strict: sOpen(
       {
         id: { description: "Null: left out.", type: ["string", "null"] },
         email: { description: "Null: left out.", type: ["string", "null"] },
       },
-      { required: ["id", "email"], additionalProperties: false },
+      { required: ["id", "email"] },
     ),
   },
   {
@@ -349,7 +363,7 @@ const cases: Case[] = [
     name: "gemini: non-string enum and const stringified",
     input: obj({ level: { type: "integer", enum: [1, 2, 3] }, on: { const: true } }),
     default: obj({ level: { type: "integer", enum: [1, 2, 3] }, on: { const: true } }),
-    gemini: obj({
+    gemini: gOpen({
       level: {
         description: "Numbers and booleans are given as text.",
         type: "string",
@@ -357,12 +371,12 @@ const cases: Case[] = [
       },
       on: { description: "Numbers and booleans are given as text.", type: "string", enum: ["true"] },
     }),
-    strict: obj(
+    strict: sOpen(
       {
         level: { description: "Null: left out.", type: ["integer", "null"], enum: [1, 2, 3, null] },
         on: { description: "Null: left out.", type: ["boolean", "null"], enum: [true, null] },
       },
-      { required: ["level", "on"], additionalProperties: false },
+      { required: ["level", "on"] },
     ),
   },
   {
@@ -372,7 +386,13 @@ const cases: Case[] = [
         anyOf: [obj({ id: { type: "string" } }, { required: ["id"] }), obj({ email: { type: "string" } })],
       },
     }),
-    gemini: obj({ who: obj({ id: { type: "string" }, email: { type: "string" } }) }),
+    // Each alternative's own rules (`id` required in the first) are said in words.
+    gemini: gOpen({
+      who: gOpen(
+        { id: { type: "string" }, email: { type: "string" } },
+        { description: "Give one of these shapes: (1) required `id`; (2) `email`." },
+      ),
+    }),
   },
   {
     name: "property names clients take are kept; others renamed",

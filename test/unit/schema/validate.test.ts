@@ -104,9 +104,10 @@ describe("toActionInput", () => {
     const args = {
       query: "x",
       limit: null,
-      customer: { email: null, since: "2024-01-01T00:00:00Z" },
+      // Open objects take other properties through one JSON-text property: null leaves it out.
+      customer: { email: null, since: "2024-01-01T00:00:00Z", other_properties_json: null },
       kind: null,
-      lines: [{ sku: "a" }],
+      lines: [{ sku: "a", other_properties_json: null }],
       shape: null,
     };
     expect(compileValidator(n.validationSchema)(args)).toEqual({ ok: true });
@@ -128,9 +129,10 @@ describe("toActionInput", () => {
       "openai-strict",
     );
     const validate = compileValidator(n.validationSchema);
-    expect(validate({ id: "1", email: null })).toEqual({ ok: true });
-    expect(validate({ id: null, email: null }).ok).toBe(false);
-    expect(n.toActionInput({ id: "1", email: null })).toEqual({ id: "1" });
+    const open = { other_properties_json: null }; // the open root's other properties: none
+    expect(validate({ id: "1", email: null, ...open })).toEqual({ ok: true });
+    expect(validate({ id: null, email: null, ...open }).ok).toBe(false);
+    expect(n.toActionInput({ id: "1", email: null, ...open })).toEqual({ id: "1" });
   });
 
   test("gemini: JSON text parsed and stringified enums mapped back", () => {
@@ -165,7 +167,7 @@ describe("toActionInput", () => {
       '{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"string"}},"required":["__proto__","constructor"]}',
     );
     const n = normalizeSchema(input, "openai-strict");
-    expect(Object.keys(n.schema.properties)).toEqual(["proto", "constructor_"]);
+    expect(Object.keys(n.schema.properties)).toEqual(["proto", "constructor_", "other_properties_json"]);
     expect(n.check({ proto: 1, constructor_: "x" }).ok).toBe(false);
     expect(n.check({ constructor_: "x", proto: null }).ok).toBe(false);
     const checked = n.check({ proto: "p", constructor_: "x" });
