@@ -59,7 +59,10 @@ export function checkBackend(services: Services): CheckLine {
     return {
       status: "ok",
       label: "Backend",
-      detail: `cli: a Membrane CLI process per call (${facts.display})`,
+      // The embedded sandbox answers the CLI's commands in this process: no process is started for it.
+      detail: facts.sandbox
+        ? `cli: the sandbox's CLI face, in this process (${facts.display})`
+        : `cli: a Membrane CLI process per call (${facts.display})`,
     };
   const details = facts.details ?? {};
   const expires = details["tokenExpiresAt"] ? `, expires ${details["tokenExpiresAt"]}` : "";

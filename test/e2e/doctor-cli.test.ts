@@ -240,5 +240,7 @@ describe.concurrent("doctor", () => {
     expect(run.line("Customer.io connection")).toMatch(/^✔ Customer.io connection: \S+ ".*" \(READY\)$/);
     expect(run.line("Actions")).toMatch(/^✔ Actions: \d+ discovered, \d+ direct tools/);
     expect(run.line("Tool list")).toMatch(/^✔ Tool list: \d+ tools, about [\d,]+ tokens/);
+    // No process per call here: the sandbox answers in the server's process, and doctor says so.
+    expect(run.line("Backend")).toMatch(/^✔ Backend: cli: the sandbox's CLI face, in this process/);
   });
 });
