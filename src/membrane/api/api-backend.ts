@@ -6,6 +6,7 @@
  */
 import { UserInputError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { collectActionPages, MAX_PAGES } from "../action-pages.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
 import type { GuardedRequest } from "../contract/raw-request.js";
@@ -23,9 +24,6 @@ import { MEMBRANE_API_VERSION, type MembraneHttp } from "./http.js";
 import * as routes from "./routes.js";
 import { parseRunAnswer, rawRequestBody } from "./run-answer.js";
 import type { TokenSource } from "./token.js";
-
-/** Safety stop for a pager that never ends. */
-const MAX_PAGES = 200;
 
 export class ApiBackend implements MembraneBackend {
   constructor(
@@ -103,26 +101,13 @@ export class ApiBackend implements MembraneBackend {
     connectionId: string,
     options: CallOptions & { onPage?: (count: number, page: number) => void } = {},
   ): Promise<ActionListing> {
-    const byId = new Map<string, Action>();
-    const seenCursors = new Set<string>();
-    let cursor = "0";
-    let skipped = 0;
-    let pages = 0;
-    while (pages < MAX_PAGES) {
-      const page = await this.http.json(routes.listActions(connectionId, cursor), PageSchema, options);
-      pages++;
-      const parsed = parseItems(page.items, ActionSchema);
-      skipped += parsed.skipped;
-      const before = byId.size;
-      for (const action of parsed.valid) if (!byId.has(action.id)) byId.set(action.id, action);
-      options.onPage?.(byId.size, pages);
-      const next = page.cursor ?? undefined;
-      if (!next || seenCursors.has(next) || (byId.size === before && parsed.valid.length > 0)) break;
-      seenCursors.add(next);
-      cursor = next;
-    }
-    if (pages >= MAX_PAGES) this.log.warning(`Stopped listing actions after ${MAX_PAGES} pages`);
-    return { actions: [...byId.values()], skipped, pages };
+    // The SDK's fetch-all starts at cursor "0" (membrane-rest-api.md, "Paging").
+    return collectActionPages(
+      (cursor) => this.http.json(routes.listActions(connectionId, cursor ?? "0"), PageSchema, options),
+      this.log,
+      options,
+      "0",
+    );
   }
 
   async searchActions(

@@ -7,6 +7,7 @@
  */
 import { CliError, UserInputError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { collectActionPages } from "../action-pages.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
 import type { GuardedRequest } from "../contract/raw-request.js";
@@ -23,8 +24,7 @@ import {
 } from "../contract/records.js";
 import type { MembraneCli } from "./cli.js";
 
-/** Safety stop for a pager that never ends. */
-const MAX_PAGES = 200;
+/** Actions asked for a page (the contract's maximum). */
 const PAGE_LIMIT = 1000;
 
 /** Whose login the CLI uses, in words (the sandbox has none). */
@@ -88,28 +88,15 @@ export class CliBackend implements MembraneBackend {
     connectionId: string,
     options: CallOptions & { onPage?: (count: number, page: number) => void } = {},
   ): Promise<ActionListing> {
-    const byId = new Map<string, Action>();
-    const seenCursors = new Set<string>();
-    let cursor: string | undefined;
-    let skipped = 0;
-    let pages = 0;
-    while (pages < MAX_PAGES) {
-      const args = ["action", "list", `--connectionId=${connectionId}`, `--limit=${PAGE_LIMIT}`, "--json"];
-      if (cursor) args.push(`--cursor=${cursor}`);
-      const page = await this.cli.json(args, PageSchema, options);
-      pages++;
-      const parsed = parseItems(page.items, ActionSchema);
-      skipped += parsed.skipped;
-      const before = byId.size;
-      for (const action of parsed.valid) if (!byId.has(action.id)) byId.set(action.id, action);
-      options.onPage?.(byId.size, pages);
-      const next = page.cursor ?? undefined;
-      if (!next || seenCursors.has(next) || (byId.size === before && parsed.valid.length > 0)) break;
-      seenCursors.add(next);
-      cursor = next;
-    }
-    if (pages >= MAX_PAGES) this.log.warning(`Stopped listing actions after ${MAX_PAGES} pages`);
-    return { actions: [...byId.values()], skipped, pages };
+    return collectActionPages(
+      (cursor) => {
+        const args = ["action", "list", `--connectionId=${connectionId}`, `--limit=${PAGE_LIMIT}`, "--json"];
+        if (cursor) args.push(`--cursor=${cursor}`);
+        return this.cli.json(args, PageSchema, options);
+      },
+      this.log,
+      options,
+    );
   }
 
   /** Membrane's semantic search over the connection's actions. */
