@@ -149,6 +149,11 @@ export interface ModernInMemoryHarness {
 export async function startModernInMemory(
   cli: CliCommand | CommandRunner,
   flags: string[] = ["--no-cache"],
+  /** A client made (pinned, handlers set) by the test; by default one with no capabilities. */
+  client: ModernClient = new ModernClient(
+    { name: "modern-test-client", version: "1.0.0" },
+    { versionNegotiation: { mode: { pin: MODERN_ERA } } },
+  ),
 ): Promise<ModernInMemoryHarness> {
   const { config } = parseCommandLine(flags, {});
   const built = buildServer(config, cli, new ServerLogger("error", () => {}));
@@ -157,10 +162,6 @@ export async function startModernInMemory(
     legacy: "serve",
     transport: serverTransport,
   });
-  const client = new ModernClient(
-    { name: "modern-test-client", version: "1.0.0" },
-    { versionNegotiation: { mode: { pin: MODERN_ERA } } },
-  );
   await client.connect(clientTransport);
   await built.start();
   return {
