@@ -48,6 +48,7 @@ const ALLOWED = {
     "membrane",
     "output",
     "protocol",
+    "redact", // an unknown tool name is echoed scrubbed
     "services",
     "tools",
     "version",

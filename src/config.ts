@@ -51,12 +51,20 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform =
 }
 
 /**
- * Read-only fails closed: an unfilled bundle setting (`${user_config.read_only}`) or a value that is not a
- * boolean turns it ON, with a warning, instead of leaving a bundle installed as read-only able to write.
+ * Read-only fails closed: an unfilled bundle setting (`${user_config.read_only}`), an empty or blank value,
+ * or a value that is not a boolean turns it ON, with a warning, instead of leaving a bundle installed as read-only able to write.
  */
 function envReadOnly(env: NodeJS.ProcessEnv, warnings: string[]): boolean | undefined {
   const name = "CUSTOMERIO_MCP_READ_ONLY";
   const raw = env[name]?.trim();
+  // Set but empty or blank (a bundle field cleared, `CUSTOMERIO_MCP_READ_ONLY=`): a setting that did not
+  // arrive as a boolean, so read-only stays on, like an unfilled one.
+  if (raw === "") {
+    warnings.push(
+      `${name} is set but empty: read-only is ON. Set it to false (or 0) to let the agent change data.`,
+    );
+    return true;
+  }
   if (raw !== undefined && UNFILLED.test(raw)) {
     warnings.push(
       `${name} is the unfilled bundle setting ${raw}: read-only is ON. Set it to false to let the agent change data.`,

@@ -8,7 +8,9 @@ export function serverInstructions(readOnly: boolean): string {
     "Before anything that sends messages (broadcasts, newsletters, transactional email) or deletes or suppresses people, call run_action or proxy_request with dry_run: true, show the person what would happen, and ask for confirmation.",
     "Large results are cut to fit: ask for fewer items, page with the cursor, or keep only some parts with `fields`.",
     "When a tool fails with a setup problem (CLI not found, not logged in, no connection), call connection_status and relay its nextStep to the person.",
-    readOnly ? "This server is read-only: tools that change data are not offered and are refused." : "",
+    readOnly
+      ? "This server is read-only: tools that change data are not offered and are refused. An operation whose effect Membrane does not state (search_actions shows asksPersonFirst) runs through run_action only after the person agrees."
+      : "",
   ]
     .filter(Boolean)
     .join("\n");

@@ -124,7 +124,8 @@ export const OPTION_TABLE = [
     value: wholeNumber(1, 3600).default(45),
     env: "CUSTOMERIO_MCP_TIMEOUT",
     shownDefault: "45",
-    meaning: "per tool call: queue, retries and CLI run; below the 60 s at which clients give up",
+    meaning:
+      "per tool call, counted from its arrival: the wait for discovery, connection resolution, queue, retries and CLI run; below the 60 s at which clients give up",
   },
   {
     flag: "max-output",

@@ -7,10 +7,12 @@
  */
 import { ProtocolError, ProtocolErrorCode, Server, type Tool } from "@modelcontextprotocol/server";
 import type { Config } from "./config.js";
+import { UserInputError } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
 import type { Clock } from "./membrane/clock.js";
+import { inspectJson } from "./membrane/contract/exact-json.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
 import { ConfirmationPending, confirmationFor } from "./protocol/confirmation.js";
@@ -20,11 +22,12 @@ import {
   requestLogSink,
   TOOL_LIST_TTL_MS,
 } from "./protocol/request-context.js";
+import { scrubSecrets } from "./redact/scrub.js";
 import { buildServices } from "./services.js";
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";
-import { listedTool, type ToolContext } from "./tools/tool-definition.js";
+import { listedTool, type SessionState, type ToolContext } from "./tools/tool-definition.js";
 import { VERSION } from "./version.js";
 
 const SERVER_NAME = "customerio-mcp";
@@ -39,6 +42,12 @@ interface InstanceOptions {
   cacheScope?: "public" | "private";
 }
 
+/**
+ * Over HTTP (per-request instances) a client that cannot be asked, or that the server cannot know can be
+ * asked, gets what needs a person's yes refused, never run unasked (issue #18).
+ */
+const refusesUnasked = (options: InstanceOptions): boolean => !options.connection;
+
 export interface BuiltServer {
   /** One connection-scoped instance, made on first use (the in-memory tests connect it). */
   readonly server: Server;
@@ -48,6 +57,17 @@ export interface BuiltServer {
   createInstance(options: InstanceOptions): Server;
   /** Loads the cached catalog and starts discovery in the background. */
   start(): Promise<void>;
+}
+
+/** Arguments nested deeper than this are refused before validation (which recurses per level). */
+const MAX_ARGUMENT_DEPTH = 100;
+
+function refuseDeepArguments(args: unknown): void {
+  if (inspectJson(args, MAX_ARGUMENT_DEPTH).tooDeep)
+    throw new UserInputError(
+      `Refused: the arguments are nested more than ${MAX_ARGUMENT_DEPTH} levels deep.`,
+      "Send flatter data (no Customer.io field needs that much nesting), or send a deeply nested value as JSON text in a string field.",
+    );
 }
 
 export function buildServer(
@@ -95,6 +115,8 @@ function createServerInstance(
   });
 
   let listedOnce = false;
+  // What the person allowed for the rest of this connection (fresh per stateless HTTP request).
+  const session: SessionState = { approvedUnknown: new Set() };
   if (options.connection) {
     let initialized = false;
     server.oninitialized = () => {
@@ -133,11 +155,25 @@ function createServerInstance(
 
   server.setRequestHandler("tools/call", async (request, ctx) => {
     const { name } = request.params;
-    const tool = await findAfterFirstDiscovery(catalog, () => registry.get(name));
+    // One deadline for everything the call waits for (tools/deadline.ts), counted from its arrival.
+    const deadline = Date.now() + config.timeoutSeconds * 1000;
+    const tool = await findAfterFirstDiscovery(
+      catalog,
+      () => registry.get(name),
+      Math.max(0, deadline - Date.now()),
+    );
+    if (!tool && catalog.current().source === "none")
+      return errorToToolResult(
+        new UserInputError(
+          "The Customer.io actions are still being discovered, so this tool is not known yet.",
+          "Try again in a few seconds, or call connection_status to see what is going on.",
+        ),
+      );
     if (!tool)
       throw new ProtocolError(
         ProtocolErrorCode.InvalidParams,
-        `Unknown tool: ${name}. Call tools/list for the tools, or run_action for any action.`,
+        // Never echoed whole: a name may be 100,000 characters, or carry a credential.
+        `Unknown tool: ${JSON.stringify(scrubSecrets(name).slice(0, 80))}${name.length > 80 ? ` (${name.length} characters)` : ""}. Call tools/list for the tools, or run_action for any action.`,
       );
     const sink = requestLogSink(ctx, SERVER_NAME, () => legacyLevel);
     const toolContext: ToolContext = {
@@ -147,10 +183,14 @@ function createServerInstance(
       log,
       progress: progressReporter(ctx),
       confirm: confirmationFor(ctx, () => server.getClientCapabilities()),
+      refuseUnasked: refusesUnasked(options),
+      deadline,
+      session,
     };
     const started = Date.now();
     return log.withRequestSink(sink, async () => {
       try {
+        refuseDeepArguments(request.params.arguments);
         const args = tool.validate(request.params.arguments ?? {});
         const output = await tool.run(args, toolContext);
         log.debug(`${name} succeeded`, { durationMs: Date.now() - started });

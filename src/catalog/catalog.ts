@@ -120,6 +120,26 @@ export class Catalog {
     clearTimeout(timer);
   }
 
+  /**
+   * Waits, up to `ms`, until a discovery confirmed the catalog (its source is "discovery"): the one under
+   * way, or a new one unless the last failed moments ago. Returns whether it is confirmed.
+   */
+  async waitForConfirmed(ms: number): Promise<boolean> {
+    if (this.loading) await this.loading;
+    if (this.snapshot.source === "discovery") return true;
+    const mayRetry = this.lastError === undefined || Date.now() - this.lastFailureAt > RETRY_AFTER_FAILURE_MS;
+    const pending = this.running ?? (mayRetry ? this.refresh() : undefined);
+    if (pending) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      });
+      await Promise.race([pending, timeout]);
+      clearTimeout(timer);
+    }
+    return this.current().source === "discovery";
+  }
+
   get isDiscovering(): boolean {
     return this.running !== undefined;
   }

@@ -8,6 +8,7 @@ import { UserInputError } from "../errors.js";
 import { type GuardedRequest, PROXY_METHODS, type ProxyMethod } from "../membrane/contract/raw-request.js";
 import { checkHeaders, checkQuery } from "./proxy-params.js";
 import { checkProxyPath } from "./proxy-path.js";
+import { requestEffects } from "./request-effects.js";
 
 export { type GuardedRequest, PROXY_METHODS } from "../membrane/contract/raw-request.js";
 export {
@@ -31,20 +32,24 @@ export interface ProxyRequest {
   body?: unknown;
 }
 
-function checkMethod(method: unknown, readOnly: boolean): ProxyMethod {
+function checkMethod(method: unknown): ProxyMethod {
   if (typeof method !== "string" || !(PROXY_METHODS as readonly string[]).includes(method)) {
     throw new UserInputError(
       `Refused: the method must be one of ${PROXY_METHODS.join(", ")} (got ${JSON.stringify(method) ?? "nothing"})`,
       "Use an upper-case HTTP method from that list.",
     );
   }
-  if (readOnly && method !== "GET") {
+  return method as ProxyMethod;
+}
+
+/** Read-only mode sends only what the one request decision (request-effects.ts) calls a read. */
+export function refuseUnlessReads(method: string, path: string): void {
+  if (!requestEffects(method, path).reads) {
     throw new UserInputError(
       `Refused: ${method} is not allowed because the server runs in read-only mode; only GET requests are sent`,
       "Ask the person who runs the server to start it without --read-only if changes are intended.",
     );
   }
-  return method as ProxyMethod;
 }
 
 function checkBody(method: ProxyMethod, body: unknown): { body?: string; bodyIsJson: boolean } {
@@ -104,7 +109,8 @@ export function guardProxyRequest(request: ProxyRequest, options: { readOnly: bo
   if (typeof request !== "object" || request === null) {
     throw new UserInputError("Refused: the request must be an object with method and path");
   }
-  const method = checkMethod(request.method, options.readOnly);
+  const method = checkMethod(request.method);
+  if (options.readOnly) refuseUnlessReads(method, typeof request.path === "string" ? request.path : "");
   const path = checkProxyPath(request.path);
   const query = checkQuery(request.query);
   const headers = checkHeaders(request.headers);

@@ -4,12 +4,14 @@
  * with the connection's credentials, a full URL included. So their input goes through exactly the same
  * guard as `proxy_request`, in every mode. The field names vary between Membrane's schemas (`path`, `url` or
  * `uri`; `body` or `data`), so they are read tolerantly; any other field could change the request in a way
- * the guard cannot check, and is refused (fail safe).
+ * the guard cannot check, and is refused (fail safe). When the action's record fixes the method, that is
+ * the method: an input field `method` is then the action's own (e.g. a delivery method), never the HTTP one.
  */
 import { UserInputError } from "../errors.js";
-import { API_REQUEST_TYPES } from "../membrane/contract/action-types.js";
+import { API_REQUEST_TYPES, fixedRequestTarget, REQUEST_TYPES } from "../membrane/contract/action-types.js";
 import { guardProxyRequest, type ProxyRequest } from "./proxy-guard.js";
 import { show } from "./proxy-path.js";
+import { type RequestEffects, requestEffects } from "./request-effects.js";
 
 const PATH_FIELDS = ["path", "url", "uri"] as const;
 const BODY_FIELDS = ["body", "data"] as const;
@@ -42,9 +44,9 @@ function pick(input: Record<string, unknown>, names: readonly string[]): string 
  */
 export function guardRequestActionInput(
   input: Record<string, unknown>,
-  options: { readOnly: boolean; takesMethod?: boolean },
+  options: { readOnly: boolean; takesMethod?: boolean; fixedMethod?: string | undefined },
 ): Record<string, unknown> {
-  if (options.readOnly && options.takesMethod === false) {
+  if (options.readOnly && options.takesMethod === false && options.fixedMethod === undefined) {
     throw new UserInputError(
       "Refused: this request action takes no method, so its own configuration decides it and the server cannot make sure it only reads; this server runs in read-only mode",
       "Use proxy_request with GET, or ask the person to restart the server without --read-only.",
@@ -63,7 +65,7 @@ export function guardRequestActionInput(
   if (pathField === undefined) {
     throw new UserInputError('Refused: the request has no "path"', HINT);
   }
-  const method = input["method"] === undefined ? "GET" : input["method"];
+  const method = options.fixedMethod ?? (input["method"] === undefined ? "GET" : input["method"]);
   const request: ProxyRequest = {
     method: method as ProxyRequest["method"],
     path: input[pathField] as string,
@@ -71,6 +73,26 @@ export function guardRequestActionInput(
   if (input["query"] !== undefined) request.query = input["query"] as ProxyRequest["query"];
   if (input["headers"] !== undefined) request.headers = input["headers"] as ProxyRequest["headers"];
   if (bodyField !== undefined) request.body = input[bodyField];
-  guardProxyRequest(request, options);
-  return { ...input, method };
+  guardProxyRequest(request, { readOnly: options.readOnly });
+  return options.fixedMethod !== undefined ? input : { ...input, method };
+}
+
+/**
+ * What a call of a request action (api-request types and http-request) would send, judged by the one
+ * decision proxy_request uses (requestEffects): the record's fixed method and path first, else the input's
+ * (a generic request action defaults to GET, as Membrane does). Undefined for other actions, or when the
+ * method cannot be known (the action's effects then decide).
+ */
+export function requestActionEffects(
+  action: Readonly<Record<string, unknown>> & { type?: string | undefined },
+  input: Record<string, unknown>,
+): RequestEffects | undefined {
+  const type = action.type;
+  if (type === undefined || !REQUEST_TYPES.has(type)) return undefined;
+  const fixed = fixedRequestTarget(action);
+  const inputMethod = typeof input["method"] === "string" ? input["method"] : undefined;
+  const method = fixed.method ?? inputMethod ?? (API_REQUEST_TYPES.has(type) ? "GET" : undefined);
+  if (method === undefined) return undefined;
+  const inputPath = PATH_FIELDS.map((name) => input[name]).find((value) => typeof value === "string");
+  return requestEffects(method, fixed.path ?? (inputPath as string | undefined) ?? "");
 }

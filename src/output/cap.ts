@@ -9,6 +9,7 @@
  * lengths are summed, and the skeleton around the list is stringified once with a marker in its place.
  */
 import { isRecord as isObject } from "../is-record.js";
+import { stringifyExactJson } from "../membrane/contract/exact-json.js";
 
 export interface CappedText {
   text: string;
@@ -25,9 +26,12 @@ const MAX_DEPTH = 3;
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
-/** Compact JSON: pretty-printed, the same 100 records cost an agent about 1.6x the tokens (bench row 8). */
+/**
+ * Compact JSON: pretty-printed, the same 100 records cost an agent about 1.6x the tokens (bench row 8).
+ * Numbers come out exactly as Membrane printed them (exact-json.ts).
+ */
 function stringify(value: unknown): string {
-  return JSON.stringify(value) ?? "null";
+  return stringifyExactJson(value) ?? "null";
 }
 
 /** The path (property names) to the list that dominates the value, or undefined when there is none. */
@@ -40,7 +44,7 @@ function findList(value: unknown): string[] | undefined {
     let largest: string | undefined;
     let size = -1;
     for (const [key, member] of Object.entries(current)) {
-      const length = JSON.stringify(member)?.length ?? 0;
+      const length = stringify(member).length;
       if (length > size) [largest, size] = [key, length];
     }
     if (largest === undefined) return undefined;

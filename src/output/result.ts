@@ -9,6 +9,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isRecord as isPlainObject } from "../is-record.js";
+import { inspectJson, parseExactJson } from "../membrane/contract/exact-json.js";
 import { scrubSecrets, scrubValue } from "../redact/scrub.js";
 import { capNote, capText, NOTE_SCRUB_CHARS } from "./cap.js";
 import { type ShapedOutput, shapeOutput } from "./shape-output.js";
@@ -33,6 +34,19 @@ function shape(output: ToolOutput, maxChars: number): ShapedOutput {
   return shapeOutput(output.data, { fields: output.fields, maxChars });
 }
 
+/** Deeper than this, a value goes back as text only (JSON.stringify recurses per level). */
+const MAX_STRUCTURED_DEPTH = 200;
+
+/**
+ * Whether structuredContent can carry `value` unaltered: it travels as JSON.stringify prints it, which
+ * would change a number JavaScript cannot hold exactly (exact-json.ts) and cannot print thousands of
+ * levels. When it cannot, the text, which keeps the data as Membrane printed it, is the result.
+ */
+function travelsIntact(value: unknown): boolean {
+  const inspected = inspectJson(value, MAX_STRUCTURED_DEPTH);
+  return !inspected.exactNumbers && !inspected.tooDeep;
+}
+
 /**
  * The value a typed tool's structuredContent may carry as `output`: the whole value, or what a cut between
  * list items kept (whole items, still JSON); undefined when the text was cut elsewhere.
@@ -41,7 +55,7 @@ function shownValue(capped: ShapedOutput): { value: unknown } | undefined {
   if (!capped.truncated) return { value: capped.value };
   if (capped.omitted?.items === undefined) return undefined;
   try {
-    return { value: JSON.parse(capped.text) };
+    return { value: parseExactJson(capped.text) };
   } catch {
     return undefined;
   }
@@ -65,12 +79,13 @@ export function toCallToolResult(
   let mismatch: string | undefined;
   if (acceptsOutput) {
     const shown = shownValue(capped);
-    const fits = shown !== undefined && acceptsOutput(shown.value);
+    const intact = shown !== undefined && travelsIntact(shown.value);
+    const fits = shown !== undefined && intact && acceptsOutput(shown.value);
     structured = fits ? { output: shown.value, ...meta } : { ...meta };
-    if (shown && !fits && !output.fields?.length)
+    if (shown && intact && !fits && !output.fields?.length)
       mismatch =
         "The result does not match the action's declared output schema: structuredContent leaves `output` out; the text above is the result.";
-  } else if (!capped.truncated) {
+  } else if (!capped.truncated && travelsIntact(capped.value)) {
     const data = capped.value;
     if (meta) structured = { output: data, ...meta };
     else if (isPlainObject(data)) structured = data;

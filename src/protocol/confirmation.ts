@@ -40,7 +40,7 @@ function supportsFormElicitation(capabilities: ClientCapabilities | undefined): 
 
 function digest(request: ConfirmRequest): string {
   return createHash("sha256")
-    .update(JSON.stringify([request.what, request.input]))
+    .update(JSON.stringify([request.kind ?? "high-blast", request.what, request.input]))
     .digest("base64url");
 }
 
@@ -51,6 +51,52 @@ function message(request: ConfirmRequest): string {
       ? `${json.slice(0, MAX_SHOWN)}\n… (${json.length - MAX_SHOWN} more characters: ask the agent for a dry run to see all)`
       : json;
   return `Customer.io: run ${request.what}? ${request.why}\n\nThis exact input will be sent:\n${shown}`;
+}
+
+/** The form: a yes box, and for an unknown effect in read-only mode, "for the rest of this session" too. */
+interface BooleanField {
+  type: "boolean";
+  title: string;
+  description: string;
+  default: boolean;
+}
+
+function requestedSchema(request: ConfirmRequest): {
+  type: "object";
+  properties: Record<string, BooleanField>;
+  required: string[];
+} {
+  if (request.kind === "unknown-effect")
+    return {
+      type: "object",
+      properties: {
+        confirm: {
+          type: "boolean",
+          title: "Yes, run it",
+          description: "Tick to run it exactly as shown, although this server is read-only.",
+          default: false,
+        },
+        session: {
+          type: "boolean",
+          title: "Also for the rest of this session",
+          description: "Do not ask again for this operation until the server restarts.",
+          default: false,
+        },
+      },
+      required: ["confirm"],
+    };
+  return {
+    type: "object",
+    properties: {
+      confirm: {
+        type: "boolean",
+        title: "Yes, send it",
+        description: "Tick to run it exactly as shown; it cannot be undone.",
+        default: true,
+      },
+    },
+    required: ["confirm"],
+  };
 }
 
 /**
@@ -73,7 +119,10 @@ export function confirmationFor(
     if (answer.kind === "elicit" && ctx.mcpReq.requestState() === state) {
       if (answer.action !== "accept") return answer.action;
       // Accepting the form with the box unticked is not a yes.
-      return answer.content?.["confirm"] === true ? "accept" : "decline";
+      if (answer.content?.["confirm"] !== true) return "decline";
+      return request.kind === "unknown-effect" && answer.content?.["session"] === true
+        ? "accept-session"
+        : "accept";
     }
     throw new ConfirmationPending(
       inputRequired({
@@ -81,18 +130,7 @@ export function confirmationFor(
           [KEY]: inputRequired.elicit({
             mode: "form",
             message: message(request),
-            requestedSchema: {
-              type: "object",
-              properties: {
-                confirm: {
-                  type: "boolean",
-                  title: "Yes, send it",
-                  description: "Tick to run it exactly as shown; it cannot be undone.",
-                  default: true,
-                },
-              },
-              required: ["confirm"],
-            },
+            requestedSchema: requestedSchema(request),
           }),
         },
         requestState: state,

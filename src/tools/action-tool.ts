@@ -6,6 +6,7 @@
  */
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { Config } from "../config.js";
+import { confirmedEntry } from "./confirmed-entry.js";
 import { executeAction, prepareActionInput } from "./execute-action.js";
 import { refuseUnoffered } from "./find-action.js";
 import type { ToolDefinition } from "./tool-definition.js";
@@ -35,9 +36,11 @@ export function makeActionTool(
     validate(args) {
       return prepareActionInput(entry, (args ?? {}) as Record<string, unknown>);
     },
-    run(args, ctx) {
-      refuseUnoffered(entry, ctx.services);
-      return executeAction(entry, args, ctx);
+    async run(args, ctx) {
+      // Built from the catalog of the moment, maybe the cache's: what runs is the record discovery confirmed.
+      const confirmed = await confirmedEntry(ctx, entry);
+      refuseUnoffered(confirmed, ctx.services);
+      return executeAction(confirmed, confirmed === entry ? args : prepareActionInput(confirmed, args), ctx);
     },
   };
 }

@@ -7,13 +7,19 @@
  * otherwise runs it through the CLI with progress, bounded retries and field selection.
  */
 
-import { hasFixedTarget } from "../catalog/effects.js";
+import { asksInReadOnly, hasFixedTarget, statedMethod } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import type { SchemaProfile } from "../config.js";
-import { guardRequestActionInput, isRequestActionType } from "../guard/request-action-guard.js";
+import { refuseUnlessReads } from "../guard/proxy-guard.js";
+import {
+  guardRequestActionInput,
+  isRequestActionType,
+  requestActionEffects,
+} from "../guard/request-action-guard.js";
 import { inputTakesMethod } from "../membrane/contract/action-types.js";
 import { withRetries } from "../membrane/retry.js";
-import { confirmOrRefuse } from "./confirm.js";
+import { approveUnknownEffect, confirmOrRefuse } from "./confirm.js";
+import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
 import { invalidArguments } from "./define-tool.js";
 import type { ToolContext, ToolOutput } from "./tool-definition.js";
 
@@ -73,10 +79,15 @@ export async function executeAction(
   if (isRequestActionType(entry.action.type) && !hasFixedTarget(entry.action)) {
     actionInput = guardRequestActionInput(actionInput, {
       readOnly: services.config.readOnly,
-      // A GET fixed by the action's record is as good as a method in the input.
-      takesMethod: entry.effects.basis === "fixed GET" || inputTakesMethod(entry.action.inputSchema),
+      takesMethod: inputTakesMethod(entry.action.inputSchema),
+      // A method fixed by the action's record is the method, whatever the input calls `method`.
+      fixedMethod: statedMethod(entry.action),
     });
   }
+  // A request is judged as the request it is, by the decision proxy_request uses (request-effects.ts).
+  const request = requestActionEffects(entry.action, actionInput);
+  if (request && services.config.readOnly) refuseUnlessReads(request.method, request.canonicalPath);
+  const highBlast = request ? request.highBlast : entry.effects.highBlast;
   if (options.dryRun) {
     return {
       data: {
@@ -88,13 +99,19 @@ export async function executeAction(
     };
   }
   // Nothing above has side effects: a confirmation may re-enter this call with the person's answer.
-  if (entry.effects.highBlast)
+  if (services.config.readOnly && !request && asksInReadOnly(entry.effects))
+    await approveUnknownEffect(ctx, entry, actionInput);
+  if (highBlast)
     await confirmOrRefuse(ctx, {
       what: `"${entry.title}" (${entry.action.id})`,
       why: "It sends real messages or deletes data, and cannot be undone.",
       input: actionInput,
     });
-  const connection = await services.connection.resolve({ signal: ctx.signal });
+  const connection = await beforeDeadline(
+    ctx,
+    services.connection.resolve({ signal: ctx.signal, deadline: callDeadline(ctx) }),
+    "finding the Customer.io connection",
+  );
   ctx.progress(`Running ${entry.title}`);
   const run = await withRetries(
     ({ deadline }) =>
@@ -105,7 +122,7 @@ export async function executeAction(
       }),
     {
       idempotent: entry.effects.readOnly,
-      deadlineMs: services.config.timeoutSeconds * 1000,
+      deadlineMs: remainingMs(ctx),
       signal: ctx.signal,
       log: services.log,
       clock: services.membrane.clock,

@@ -2,10 +2,11 @@
  * Looks an action up by id, key or tool name for run_action, waiting (bounded) for the first discovery when
  * the catalog is still empty, and explaining a miss: discovery failed, the action is not ready, or there is
  * no such action and search_actions is the way to find one. Then says whether this server may run it:
- * http-request and run-javascript actions only when named in --tools, and in read-only mode only reads.
+ * http-request and run-javascript actions only when named in --tools, and in read-only mode only reads
+ * (and operations of unknown effect, which then ask the person: tools/confirm.ts).
  */
 
-import { offeredInReadOnly } from "../catalog/effects.js";
+import { asksInReadOnly, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
@@ -13,9 +14,13 @@ import { UserInputError } from "../errors.js";
 import { findAfterFirstDiscovery } from "./first-discovery.js";
 import type { Services } from "./services.js";
 
-export async function findActionEntry(services: Services, reference: string): Promise<CatalogEntry> {
+export async function findActionEntry(
+  services: Services,
+  reference: string,
+  maxWaitMs?: number,
+): Promise<CatalogEntry> {
   const { catalog } = services;
-  const entry = await findAfterFirstDiscovery(catalog, () => catalog.current().find(reference));
+  const entry = await findAfterFirstDiscovery(catalog, () => catalog.current().find(reference), maxWaitMs);
   if (entry) return entry;
   const snapshot = catalog.current();
   if (snapshot.source === "none" && catalog.lastError !== undefined) {
@@ -51,10 +56,11 @@ export function refuseUnoffered(entry: CatalogEntry, services: Services): void {
       `Use another action (search_actions) or proxy_request; or ask the person to add "${entry.toolName}" to --tools / CUSTOMERIO_MCP_TOOLS and restart the server.`,
     );
   }
-  if (config.readOnly && !offeredInReadOnly(entry.effects)) {
+  // An operation of unknown effect goes on: the person decides (tools/confirm.ts, approveUnknownEffect).
+  if (config.readOnly && !offeredInReadOnly(entry.effects) && !asksInReadOnly(entry.effects)) {
     throw new UserInputError(
-      `Refused: ${label} may change data (Membrane does not say it only reads), and this server runs in read-only mode.`,
-      `Use a read-only action instead (search_actions shows readOnly). If the person knows this operation only reads data, they can add "${entry.toolName}" to --read-only-allow / CUSTOMERIO_MCP_READ_ONLY_ALLOW; or restart without --read-only.`,
+      `Refused: ${label} changes data (${entry.effects.highBlast ? "it sends messages or deletes data" : "Membrane says it writes"}), and this server runs in read-only mode.`,
+      "Use a read-only action instead (search_actions shows readOnly), or ask the person to restart the server without --read-only if the change is intended.",
     );
   }
 }

@@ -10,10 +10,14 @@ import type { Catalog, ProgressListener } from "../catalog/catalog.js";
 const DISCOVERY_WAIT_MS = 10_000;
 
 /** Waits (bounded) until the catalog holds something; `onProgress` hears each discovered page meanwhile. */
-export async function waitForFirstDiscovery(catalog: Catalog, onProgress?: ProgressListener): Promise<void> {
+export async function waitForFirstDiscovery(
+  catalog: Catalog,
+  onProgress?: ProgressListener,
+  maxMs = DISCOVERY_WAIT_MS,
+): Promise<void> {
   const stop = onProgress ? catalog.onProgress(onProgress) : undefined;
   try {
-    await catalog.waitForFirst(DISCOVERY_WAIT_MS);
+    await catalog.waitForFirst(Math.min(DISCOVERY_WAIT_MS, maxMs));
   } finally {
     stop?.();
   }
@@ -23,9 +27,11 @@ export async function waitForFirstDiscovery(catalog: Catalog, onProgress?: Progr
 export async function findAfterFirstDiscovery<T>(
   catalog: Catalog,
   find: () => T | undefined,
+  /** The call's time left (tools/deadline.ts): the wait never outlasts it. */
+  maxMs = DISCOVERY_WAIT_MS,
 ): Promise<T | undefined> {
   const found = find();
   if (found !== undefined || catalog.current().source !== "none") return found;
-  await waitForFirstDiscovery(catalog);
+  await waitForFirstDiscovery(catalog, undefined, maxMs);
   return find();
 }

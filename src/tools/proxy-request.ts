@@ -5,8 +5,11 @@
  */
 import { z } from "zod";
 import { ALLOWED_HEADERS_TEXT, guardProxyRequest, PROXY_METHODS } from "../guard/proxy-guard.js";
+import { requestEffects } from "../guard/request-effects.js";
+import { parseExactJson } from "../membrane/contract/exact-json.js";
 import { withRetries } from "../membrane/retry.js";
-import { confirmOrRefuse, proxyIsHighBlast } from "./confirm.js";
+import { confirmOrRefuse } from "./confirm.js";
+import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 
 const ProxyRequestInput = z.object({
@@ -77,13 +80,17 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         note: "Dry run: nothing was sent. Call again without dry_run to send it.",
       };
     }
-    if (proxyIsHighBlast(guarded.method, guarded.path))
+    if (requestEffects(guarded.method, guarded.path).highBlast)
       await confirmOrRefuse(ctx, {
         what: `${guarded.method} ${guarded.path}`,
         why: "A request like this sends real messages or deletes data, and cannot be undone.",
         input: guarded,
       });
-    const connection = await services.connection.resolve({ signal: ctx.signal });
+    const connection = await beforeDeadline(
+      ctx,
+      services.connection.resolve({ signal: ctx.signal, deadline: callDeadline(ctx) }),
+      "finding the Customer.io connection",
+    );
     ctx.progress(`${guarded.method} ${guarded.path}`);
     const text = await withRetries(
       ({ deadline }) =>
@@ -95,7 +102,7 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         }),
       {
         idempotent: guarded.method === "GET",
-        deadlineMs: services.config.timeoutSeconds * 1000,
+        deadlineMs: remainingMs(ctx),
         signal: ctx.signal,
         log: services.log,
         clock: services.membrane.clock,
@@ -103,7 +110,8 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
     );
     let body: unknown;
     try {
-      body = text.trim() === "" ? null : JSON.parse(text);
+      // Numbers exactly as the API printed them (exact-json.ts).
+      body = text.trim() === "" ? null : parseExactJson(text);
     } catch {
       // Not JSON (an HTML page, plain text): shown as the text it is, not as one quoted JSON string.
       return { data: text, plainText: true };

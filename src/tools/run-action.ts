@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import { isPlainObject } from "../schema/keywords.js";
+import { confirmedEntry } from "./confirmed-entry.js";
+import { remainingMs } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 import { executeAction, prepareRunActionInput } from "./execute-action.js";
 import { findActionEntry, refuseUnoffered } from "./find-action.js";
@@ -58,7 +60,8 @@ export const runActionTool: GenericToolSpec<typeof RunActionInput> = {
   }),
   async run(args, ctx, raw) {
     const { services } = ctx;
-    const entry = await findActionEntry(services, args.action);
+    // The record that decides what runs is one discovery confirmed, never the cache's alone.
+    const entry = await confirmedEntry(ctx, await findActionEntry(services, args.action, remainingMs(ctx)));
     refuseUnoffered(entry, services);
     // The input as sent: zod's record would drop an own `__proto__` key, which Membrane must receive.
     const input = isPlainObject(raw.input) ? raw.input : (args.input ?? {});

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { rankEntries } from "../catalog/local-search.js";
 import { CliError } from "../errors.js";
 import type { Action } from "../membrane/contract/records.js";
+import { beforeDeadline, callDeadline } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 import { waitForFirstDiscovery } from "./first-discovery.js";
 import { describeMatch, fitMatches, SchemaMemo } from "./search-matches.js";
@@ -19,6 +20,8 @@ const SearchActionsInput = z.object({
     .trim()
     .min(1)
     .max(500)
+    // A NUL cannot travel as a command-line argument: refused here with what to do, not an internal error.
+    .regex(/^[^\u0000]*$/, "must not contain a NUL character (U+0000): remove it and search again")
     .describe('What you want to do, in plain words, e.g. "add a person to a segment".'),
   limit: z.number().int().min(1).max(50).default(10).describe("How many matches to return (1 to 50)."),
 });
@@ -46,8 +49,16 @@ export const searchActionsTool: GenericToolSpec<typeof SearchActionsInput> = {
     let actions: Action[];
     let note: string | undefined;
     try {
-      const connection = await services.connection.resolve({ signal: ctx.signal });
-      actions = await services.membrane.searchActions(connection.id, query, limit, { signal: ctx.signal });
+      const deadline = callDeadline(ctx);
+      const connection = await beforeDeadline(
+        ctx,
+        services.connection.resolve({ signal: ctx.signal, deadline }),
+        "finding the Customer.io connection",
+      );
+      actions = await services.membrane.searchActions(connection.id, query, limit, {
+        signal: ctx.signal,
+        deadline,
+      });
     } catch (error) {
       const recoverable =
         error instanceof CliError &&

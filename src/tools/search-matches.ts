@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { actionAnnotations } from "../catalog/annotations.js";
 import { describeAction } from "../catalog/describe.js";
-import { actionEffects, offeredInReadOnly } from "../catalog/effects.js";
+import { actionEffects, asksInReadOnly, offeredInReadOnly } from "../catalog/effects.js";
 import type { CatalogEntry } from "../catalog/entries.js";
 import { isNamedInTools } from "../catalog/selection.js";
 import { unusableReason } from "../catalog/usable.js";
@@ -30,6 +30,8 @@ export interface Match {
   toolName: string | null;
   runnable?: false;
   notRunnableBecause?: string;
+  /** Read-only mode, effect unknown: run_action asks the person first (refused where nobody can be asked). */
+  asksPersonFirst?: string;
   inputSchema: unknown;
   inputSchemaShortened?: true;
 }
@@ -93,9 +95,12 @@ export function describeMatch(
     ? `it is ${unusable} in Membrane`
     : entry && effects.arbitrary && !isNamedInTools(entry, services.config.tools)
       ? "it runs an arbitrary request or custom code, allowed only when named in --tools"
-      : services.config.readOnly && !offeredInReadOnly(effects)
-        ? "it may change data and this server is read-only"
+      : services.config.readOnly && !offeredInReadOnly(effects) && !asksInReadOnly(effects)
+        ? "it changes data and this server is read-only"
         : undefined;
+  if (!why && services.config.readOnly && !offeredInReadOnly(effects))
+    match.asksPersonFirst =
+      "Membrane does not say whether it changes data: in read-only mode the person is asked before it runs (refused when this client cannot ask)";
   if (why) {
     match.runnable = false;
     match.notRunnableBecause = why;

@@ -18,13 +18,24 @@ export interface ConfirmRequest {
   why: string;
   /** The input exactly as it will be sent. */
   input: unknown;
+  /**
+   * `unknown-effect`: read-only mode and Membrane does not say whether it changes data; the person may
+   * also allow it for the rest of the session. Default: high blast (it cannot be undone).
+   */
+  kind?: "high-blast" | "unknown-effect";
 }
 
 /**
  * The person's answer. `unsupported`: the client cannot ask (no form elicitation), so today's guidance
  * (dry run, then the person's consent through the agent) is all there is.
  */
-export type ConfirmAnswer = "accept" | "decline" | "cancel" | "unsupported";
+export type ConfirmAnswer = "accept" | "accept-session" | "decline" | "cancel" | "unsupported";
+
+/** What one client connection remembers between calls (a stateless HTTP request has its own, fresh). */
+export interface SessionState {
+  /** Action ids of unknown effect the person allowed for this session in read-only mode. */
+  approvedUnknown: Set<string>;
+}
 
 /** The tools offered right now, as a running tool may ask about them (the registry answers, at call time). */
 export interface ToolListing {
@@ -49,6 +60,14 @@ export interface ToolContext {
    * it pass and do nothing with side effects before calling it.
    */
   confirm?: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
+  /**
+   * The client cannot be asked on this wire, or the server cannot know whether it can (stateless HTTP):
+   * then what needs a person's yes is refused instead of run unasked, unless --confirm never.
+   */
+  refuseUnasked?: boolean;
+  /** Epoch ms by which the whole call must answer (tools/deadline.ts): --timeout from its arrival. */
+  deadline?: number;
+  session?: SessionState;
 }
 
 export interface ToolDefinition {

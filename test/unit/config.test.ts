@@ -175,6 +175,16 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine([], {}).config.readOnly).toBe(false);
   });
 
+  it("keeps read-only ON, with a warning, when CUSTOMERIO_MCP_READ_ONLY is empty or blank (issue #18)", () => {
+    for (const value of ["", "  ", "\t"]) {
+      const { config, warnings } = parseCommandLine([], { CUSTOMERIO_MCP_READ_ONLY: value });
+      expect(config.readOnly, JSON.stringify(value)).toBe(true);
+      expect(warnings).toEqual([expect.stringMatching(/set but empty: read-only is ON/)]);
+    }
+    // The flag still wins over the environment.
+    expect(parseCommandLine(["--read-only"], { CUSTOMERIO_MCP_READ_ONLY: "" }).config.readOnly).toBe(true);
+  });
+
   it("reads --read-only-allow from the flag or CUSTOMERIO_MCP_READ_ONLY_ALLOW", () => {
     expect(parseCommandLine([], {}).config.readOnlyAllow).toEqual([]);
     const env = { CUSTOMERIO_MCP_READ_ONLY_ALLOW: "get_campaign_metrics, count-*" };

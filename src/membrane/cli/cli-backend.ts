@@ -5,7 +5,7 @@
  * Positional arguments that carry data (an action id, a connection id, a path) go after `--`, so none can
  * ever be read as a flag, whatever it starts with.
  */
-import { UserInputError } from "../../errors.js";
+import { CliError, UserInputError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
@@ -18,8 +18,8 @@ import {
   ConnectorSchema,
   PageSchema,
   parseItems,
+  parseRunAnswer,
   type RunResult,
-  RunResultSchema,
 } from "../contract/records.js";
 import type { MembraneCli } from "./cli.js";
 
@@ -153,7 +153,22 @@ export class CliBackend implements MembraneBackend {
       "--",
       actionId,
     ];
-    return this.cli.json(args, RunResultSchema, options);
+    // Read without losing a digit (contract/records.ts parseRunAnswer): the output is the user's data.
+    const answer = parseRunAnswer(await this.cli.run(args, options));
+    if (answer.ok) return answer.run;
+    const command = `${this.cli.display} action run`;
+    throw new CliError(
+      "bad-output",
+      answer.problem === "not-json"
+        ? `The Membrane CLI (${command}) printed something that is not JSON.`
+        : `The Membrane CLI printed JSON of an unexpected shape for \`${command}\` (at ${answer.where}).`,
+      {
+        hint:
+          answer.problem === "not-json"
+            ? "Check that MEMBRANE_CLI points at the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works."
+            : "The CLI may be a newer or older version than this server knows: run `membrane --version` and report it.",
+      },
+    );
   }
 
   /** A raw request through `membrane request`; returns the response body as printed. */

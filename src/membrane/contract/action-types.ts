@@ -35,3 +35,32 @@ export function inputTakesMethod(inputSchema: unknown): boolean {
   const properties = (inputSchema as { properties?: unknown }).properties;
   return typeof properties === "object" && properties !== null && Object.hasOwn(properties, "method");
 }
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function fixedText(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/**
+ * What an action's record fixes of the HTTP request it sends, as plain text: `config.request.method` or
+ * `config.method` (the SDK's HttpRequestSpec), and its `path`, `url` or `uri`. A formula (e.g.
+ * `{"$var": "$.input.method"}`) or nothing at all is not fixed: the input decides it.
+ */
+export function fixedRequestTarget(action: Readonly<Record<string, unknown>>): {
+  method?: string;
+  path?: string;
+} {
+  const config = action["config"];
+  if (!isObject(config)) return {};
+  const request = isObject(config["request"]) ? config["request"] : config;
+  const rawMethod = request["method"] !== undefined ? request["method"] : config["method"];
+  const method = fixedText(rawMethod)?.toUpperCase();
+  const path = ["path", "url", "uri"].map((field) => fixedText(request[field])).find(Boolean);
+  const target: { method?: string; path?: string } = {};
+  if (method !== undefined) target.method = method;
+  if (path !== undefined) target.path = path;
+  return target;
+}

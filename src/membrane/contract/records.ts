@@ -4,7 +4,9 @@
  * array. They fail only where nothing usable is there. test/contract proves they accept every record that
  * @membranehq/sdk's own schemas (ConnectionApiResponse, ActionApiResponse, ActionRunResponse) accept.
  */
+
 import { z } from "zod";
+import { parseExactJson } from "./exact-json.js";
 
 const optionalString = z
   .string()
@@ -86,3 +88,25 @@ export const RunResultSchema = z
     path: ["error"],
   });
 export type RunResult = z.infer<typeof RunResultSchema>;
+
+/**
+ * A run answer (`action run --json` stdout, or the REST API's body) parsed without losing a digit
+ * (exact-json.ts) and checked against RunResultSchema: the one function both backends read it with.
+ */
+export function parseRunAnswer(
+  text: string,
+):
+  | { ok: true; run: RunResult }
+  | { ok: false; problem: "not-json" }
+  | { ok: false; problem: "shape"; where: string } {
+  let parsed: unknown;
+  try {
+    parsed = parseExactJson(text);
+  } catch {
+    return { ok: false, problem: "not-json" };
+  }
+  const result = RunResultSchema.safeParse(parsed);
+  if (!result.success)
+    return { ok: false, problem: "shape", where: result.error.issues[0]?.path.join(".") || "(top level)" };
+  return { ok: true, run: result.data };
+}

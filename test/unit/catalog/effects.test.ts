@@ -53,7 +53,9 @@ describe("actionEffects", () => {
     ["Broadcast Announcement", true],
     ["Newsletter Blast", true],
     ["Get Newsletter Content", false],
-    ["Count Suppressed Customers", true],
+    // Issue #18: a count is never a send or a delete because of the object it names.
+    ["Count Suppressed Customers", false],
+    ["count-suppressed-customers", false],
     ["List Broadcast Metrics", false],
     ["Get Workspace Region", false],
   ])("%s (an operation of unknown effect) is high blast: %s", (name, highBlast) => {

@@ -6,11 +6,11 @@ import type { ServerContext } from "@modelcontextprotocol/server";
 import { describe, expect, it } from "vitest";
 import { parseCommandLine } from "../../../src/config.js";
 import { ConfigError } from "../../../src/errors.js";
+import { requestEffects } from "../../../src/guard/request-effects.js";
 import { ConfirmationPending, confirmationFor } from "../../../src/protocol/confirmation.js";
-import { proxyIsHighBlast } from "../../../src/tools/confirm.js";
 import type { ConfirmRequest } from "../../../src/tools/tool-definition.js";
 
-describe("proxyIsHighBlast", () => {
+describe("requestEffects: high blast", () => {
   it.each([
     ["DELETE", "/v1/customers/42", true],
     ["POST", "/v1/send/email", true],
@@ -21,8 +21,18 @@ describe("proxyIsHighBlast", () => {
     ["POST", "/v1/segments", false],
     ["GET", "/v1/broadcasts", false],
     ["GET", "/v1/send/email", false],
+    // Issue #18: read as the API reads it (percent-decoding, case, dot segments).
+    ["POST", "/v1/s%65nd/email", true],
+    ["POST", "/v1/campaigns/1/t%72iggers", true],
+    ["POST", "/v1/SEND/email", true],
+    ["POST", "/v1/S%45ND/email", true],
+    ["POST", "/v1/%73%65%6e%64/email", true],
+    ["POST", "/v1/x/../send/email", true],
+    ["POST", "/v1/campaigns/1/t%2572iggers", true],
+    ["post", "/v1/send/email", true],
+    ["delete", "/v1/customers/42", true],
   ])("%s %s -> %s", (method, path, expected) => {
-    expect(proxyIsHighBlast(method, path)).toBe(expected);
+    expect(requestEffects(method, path).highBlast).toBe(expected);
   });
 });
 
