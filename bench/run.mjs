@@ -12,6 +12,7 @@ import { measureHttpCall } from "./http-call.mjs";
 import { measureHttpConcurrency } from "./http-concurrency.mjs";
 import { printTable } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
+import { measureRestBackend } from "./rest-backend.mjs";
 import { measureResultTokens } from "./result-tokens.mjs";
 import { measureSandboxInProcess } from "./sandbox-in-process.mjs";
 import { measureSchemaConversion } from "./schema-conversion.mjs";
@@ -37,6 +38,9 @@ const settings = quick
       sizes: [0, 100],
       httpCall: 7,
       httpCalls: 1,
+      restRuns: 7,
+      restCalls: 1,
+      restStartups: 5,
     }
   : {
       startup: 15,
@@ -48,6 +52,9 @@ const settings = quick
       sizes: [0, 100, 400, 1000],
       httpCall: 25,
       httpCalls: 4,
+      restRuns: 25,
+      restCalls: 4,
+      restStartups: 15,
     };
 
 const started = performance.now();
@@ -92,6 +99,15 @@ rows.push(...((await step("11", "common jobs: direct vs generic tools", () => me
 rows.push(
   ...((await step("12", "--sandbox in process", () => measureSandboxInProcess({ runs: settings.call }))) ??
     []),
+);
+rows.push(
+  ...((await step("13", "REST backend (rows 13-16)", () =>
+    measureRestBackend({
+      runs: settings.restRuns,
+      calls: settings.restCalls,
+      startups: settings.restStartups,
+    }),
+  )) ?? []),
 );
 
 printTable(rows, { quick, seconds: (performance.now() - started) / 1000 });

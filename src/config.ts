@@ -10,6 +10,7 @@ import { readFlags } from "./flags.js";
 import {
   HTTP_TOKEN_ENV,
   HTTP_TOKEN_VALUE,
+  MEMBRANE_TOKEN_ENV,
   OPTION_TABLE,
   type OptionRowOf,
   type OptionValues,
@@ -24,6 +25,8 @@ export type Config = Omit<OptionValues, "noCache" | "cacheDir"> & {
   cacheDir: string | null;
   /** From the environment only (never a flag); never logged. */
   httpToken?: string | undefined;
+  /** MEMBRANE_TOKEN, from the environment only (never a flag); never logged, never passed to a child. */
+  membraneToken?: string | undefined;
 };
 
 const UNFILLED = /^\$\{user_config\.[^}]*\}$/;
@@ -127,6 +130,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   const fallbackCache = rest.sandbox ? null : defaultCacheDir(env);
   const config: Config = { ...rest, cacheDir: noCache ? null : (cacheDir ?? fallbackCache) };
   if (token.data !== undefined) config.httpToken = token.data;
+  const membraneToken = envValue(env, MEMBRANE_TOKEN_ENV);
+  if (membraneToken !== undefined) config.membraneToken = membraneToken;
   // Over HTTP every client acts with the server's one Membrane login: read-only unless writes are allowed.
   if (config.transport === "http" && !config.allowWrites) config.readOnly = true;
   return { command, config, warnings };

@@ -10,19 +10,29 @@ import { ServerLogger } from "./log.js";
 import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
 import { locateCli } from "./membrane/cli/locate.js";
 import { installShutdownHooks } from "./membrane/shutdown.js";
-import { HTTP_TOKEN_ENV } from "./options.js";
+import { HTTP_TOKEN_ENV, MEMBRANE_TOKEN_ENV } from "./options.js";
 import { serveOverStdio } from "./serve/stdio.js";
-import { buildServer } from "./server.js";
+import { buildServer, type ServiceOptions } from "./server.js";
 import { VERSION } from "./version.js";
 
-/** What runs the Membrane CLI's commands: the sandbox in this process for --sandbox, else the CLI found. */
-async function cliRunnerFor(config: Config): Promise<CliCommand | CommandRunner> {
-  if (config.sandbox && !config.membraneCli) {
-    // Loaded only for --sandbox: a session with a real account carries none of the sandbox's code.
-    const { inProcessSandbox } = await import("./sandbox/launch.js");
-    return inProcessSandbox();
+/**
+ * What runs the Membrane CLI's commands (the sandbox in this process for --sandbox, else the CLI found), and
+ * for `--sandbox --backend api` the same sandbox's REST face as the REST backend's fetch.
+ */
+async function membraneFor(
+  config: Config,
+): Promise<{ cliCommand: CliCommand | CommandRunner; serviceOptions: ServiceOptions }> {
+  if (!config.sandbox || config.membraneCli) {
+    return { cliCommand: locateCli(config.membraneCli).command, serviceOptions: {} };
   }
-  return locateCli(config.membraneCli).command;
+  // Loaded only for --sandbox: a session with a real account carries none of the sandbox's code.
+  const { embeddedSandbox } = await import("./sandbox/launch.js");
+  const sandbox = await embeddedSandbox({}, { rest: config.backend === "api" });
+  if (!sandbox.api) return { cliCommand: sandbox.runner, serviceOptions: {} };
+  const { MintedToken } = await import("./membrane/api/token.js");
+  const { fetch, mintToken, baseUrl } = sandbox.api;
+  const tokens = new MintedToken(mintToken, "the embedded sandbox (minted in memory; no real account)");
+  return { cliCommand: sandbox.runner, serviceOptions: { api: { fetch, tokens, baseUrl, sandbox: true } } };
 }
 
 async function main(): Promise<number | undefined> {
@@ -39,6 +49,7 @@ async function main(): Promise<number | undefined> {
   const { command, config } = parsed;
   // The token lives in config now; CLI children inherit the environment and must never see it.
   delete process.env[HTTP_TOKEN_ENV];
+  delete process.env[MEMBRANE_TOKEN_ENV];
   if (command === "help") {
     process.stdout.write(`${helpText(VERSION)}\n`);
     return 0;
@@ -62,12 +73,12 @@ async function main(): Promise<number | undefined> {
   // Over HTTP, serve/shutdown.ts drains requests first; its exit runs the same exit tasks (onExit).
   if (config.transport !== "http") installShutdownHooks(log);
   for (const warning of parsed.warnings) log.warning(warning);
-  const cliCommand = await cliRunnerFor(config);
+  const { cliCommand, serviceOptions } = await membraneFor(config);
   if (command === "doctor") {
     const { runDoctor } = await import("./doctor/run.js");
-    return runDoctor(config, cliCommand);
+    return runDoctor(config, cliCommand, undefined, serviceOptions);
   }
-  const built = buildServer(config, cliCommand, log);
+  const built = buildServer(config, cliCommand, log, serviceOptions);
   if (config.transport === "http") {
     const { serveOverHttp } = await import("./serve/serve-http.js");
     await serveOverHttp(built, config, log);

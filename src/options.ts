@@ -12,6 +12,11 @@ export const TRANSPORTS = ["stdio", "http"] as const;
 /** When to ask the person (MCP elicitation) before an action runs: see tools/confirm.ts. */
 export const CONFIRM_MODES = ["high-blast", "never"] as const;
 export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+/** How the server reaches Membrane: a CLI process per call, or Membrane's REST API from this process. */
+export const BACKENDS = ["cli", "api"] as const;
+export const DEFAULT_MEMBRANE_API_URL = "https://api.getmembrane.com";
+/** A Membrane token given by a person (environment only, never a flag): used as is, never refreshed. */
+export const MEMBRANE_TOKEN_ENV = "MEMBRANE_TOKEN";
 
 /** The HTTP bearer token comes from the environment (or a file), never from a flag: argv is visible to all. */
 export const HTTP_TOKEN_ENV = "CUSTOMERIO_MCP_HTTP_TOKEN";
@@ -39,6 +44,22 @@ function oneOf<const T extends readonly [string, ...string[]]>(choices: T) {
   return z.enum(choices, { error: `must be one of ${choices.join(", ")}` });
 }
 
+/** An http(s) URL without a query or fragment, kept without its trailing slash. */
+const apiUrl = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "https:" || url.protocol === "http:") && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be an http(s) URL without a query, e.g. ${DEFAULT_MEMBRANE_API_URL}` },
+  )
+  .transform((value) => value.replace(/\/+$/, ""));
+
 interface OptionRow {
   flag: string;
   /** Where the value lands in Config; `noCache` decides `cacheDir` (null) instead. */
@@ -62,6 +83,24 @@ export const OPTION_TABLE = [
     env: "MEMBRANE_CLI",
     shownDefault: "`membrane` on PATH, then common install dirs",
     meaning: "the Membrane CLI to run",
+  },
+  {
+    flag: "backend",
+    key: "backend",
+    arg: "<b>",
+    value: oneOf(BACKENDS).default("cli"),
+    env: "CUSTOMERIO_MCP_BACKEND",
+    shownDefault: "cli",
+    meaning: `\`cli\` (a Membrane CLI process per call) or \`api\` (Membrane's REST API from this process, with a token from \`membrane token\` or ${MEMBRANE_TOKEN_ENV})`,
+  },
+  {
+    flag: "membrane-api-url",
+    key: "membraneApiUrl",
+    arg: "<url>",
+    value: apiUrl.default(DEFAULT_MEMBRANE_API_URL),
+    env: "MEMBRANE_API_URL",
+    shownDefault: DEFAULT_MEMBRANE_API_URL,
+    meaning: "Membrane's REST API, for --backend api",
   },
   {
     flag: "connection-id",

@@ -11,7 +11,6 @@ import { UserInputError } from "./errors.js";
 import { serverInstructions } from "./instructions.js";
 import type { LogLevel, ServerLogger } from "./log.js";
 import type { CliCommand, CommandRunner } from "./membrane/cli/cli.js";
-import type { Clock } from "./membrane/clock.js";
 import { inspectJson } from "./membrane/contract/exact-json.js";
 import { describeProblem, errorToToolResult } from "./output/error-result.js";
 import { toCallToolResult } from "./output/result.js";
@@ -23,7 +22,10 @@ import {
   TOOL_LIST_TTL_MS,
 } from "./protocol/request-context.js";
 import { scrubSecrets } from "./redact/scrub.js";
-import { buildServices } from "./services.js";
+import { buildServices, type ServiceOptions } from "./services.js";
+
+export type { ServiceOptions } from "./services.js";
+
 import { findAfterFirstDiscovery, waitForFirstDiscovery } from "./tools/first-discovery.js";
 import { ToolRegistry } from "./tools/registry.js";
 import type { Services } from "./tools/services.js";
@@ -74,7 +76,7 @@ export function buildServer(
   config: Config,
   cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
-  options: { clock?: Clock } = {},
+  options: ServiceOptions = {},
 ): BuiltServer {
   const services = buildServices(config, cliCommand, log, options);
   const registry = new ToolRegistry(services);

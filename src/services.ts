@@ -7,6 +7,8 @@ import { CatalogCache } from "./catalog/cache.js";
 import { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config.js";
 import type { ServerLogger } from "./log.js";
+import { type ApiBackendOptions, buildApiBackend } from "./membrane/api/build.js";
+import type { MembraneBackend } from "./membrane/backend.js";
 import { type CliCommand, type CommandRunner, MembraneCli } from "./membrane/cli/cli.js";
 import { CliBackend } from "./membrane/cli/cli-backend.js";
 import type { Clock } from "./membrane/clock.js";
@@ -18,11 +20,17 @@ import type { Services } from "./tools/services.js";
 const MAX_CONCURRENT_CLI = 4;
 const MAX_CLI_OUTPUT_BYTES = 32 * 1024 * 1024;
 
+export interface ServiceOptions {
+  clock?: Clock | undefined;
+  /** For `--backend api`: an injected fetch and token source (the in-process sandbox, tests). */
+  api?: Omit<ApiBackendOptions, "clock"> | undefined;
+}
+
 export function buildServices(
   config: Config,
   cliCommand: CliCommand | CommandRunner,
   log: ServerLogger,
-  options: { clock?: Clock } = {},
+  options: ServiceOptions = {},
 ): Services {
   const cli = new MembraneCli(cliCommand, {
     timeoutMs: config.timeoutSeconds * 1000,
@@ -31,7 +39,7 @@ export function buildServices(
     log,
     clock: options.clock,
   });
-  const membrane = new CliBackend(cli, log, { sandbox: config.sandbox && !config.membraneCli });
+  const membrane = buildBackend(config, cli, log, options);
   const connection = new ConnectionResolver(membrane, config.connectionId);
   const cache = new CatalogCache(
     config.cacheDir,
@@ -47,4 +55,21 @@ export function buildServices(
     log,
   });
   return { config, membrane, connection, catalog, log };
+}
+
+/** The backend the configuration asks for: the CLI (default) or Membrane's REST API in process. */
+function buildBackend(
+  config: Config,
+  cli: MembraneCli,
+  log: ServerLogger,
+  options: ServiceOptions,
+): MembraneBackend {
+  if (config.backend === "api") {
+    return buildApiBackend(config, cli, log, {
+      sandbox: config.sandbox,
+      ...options.api,
+      clock: options.clock,
+    });
+  }
+  return new CliBackend(cli, log, { sandbox: config.sandbox && !config.membraneCli });
 }

@@ -3,7 +3,7 @@
  * which version), it is logged in, the Customer.io connection is usable, its actions are discovered, and
  * what the tool list costs an agent. Each failure carries the error's own next step.
  */
-import { CliError, ConnectionError } from "../errors.js";
+import { ActionableError, CliError, ConnectionError } from "../errors.js";
 import type { Connection } from "../membrane/contract/records.js";
 import { describeError } from "../output/error-result.js";
 import type { ToolRegistry } from "../tools/registry.js";
@@ -25,24 +25,52 @@ const messageOf = (error: unknown) => firstLine(describeError(error));
 
 /** `cannotRun`: why the CLI cannot be run (not found, or not executable), for when it does not answer. */
 export async function checkCli(services: Services, cannotRun: () => CliProblem): Promise<CheckLine> {
-  const label = "Membrane CLI";
+  const facts = services.membrane.facts();
+  const label = facts.kind === "api" ? "Membrane API" : "Membrane CLI";
   try {
     const version = await services.membrane.version();
-    return {
-      status: "ok",
-      label,
-      detail: `${services.membrane.facts().display} (${version || "version unknown"})`,
-    };
+    return { status: "ok", label, detail: `${facts.display} (${version || "version unknown"})` };
   } catch (error) {
     if (error instanceof CliError && error.kind === "not-found")
       return { status: "fail", label, ...cannotRun() };
+    if (facts.kind === "api") {
+      return {
+        status: "fail",
+        label,
+        detail: `${facts.display} did not answer: ${messageOf(error)}`,
+        fix:
+          (error instanceof ActionableError ? error.hint : undefined) ??
+          "check --membrane-api-url / MEMBRANE_API_URL and the network",
+      };
+    }
     return {
       status: "fail",
       label,
-      detail: `${services.membrane.facts().display} did not answer \`--version\`: ${messageOf(error)}`,
+      detail: `${facts.display} did not answer \`--version\`: ${messageOf(error)}`,
       fix: "check that this is the Membrane CLI (npm @membranehq/cli) and that `membrane --version` works in a terminal",
     };
   }
+}
+
+/** Which backend, which API URL, where its token came from and when it expires (never the token). */
+export function checkBackend(services: Services): CheckLine {
+  const facts = services.membrane.facts();
+  if (facts.kind === "cli")
+    return {
+      status: "ok",
+      label: "Backend",
+      // The embedded sandbox answers the CLI's commands in this process: no process is started for it.
+      detail: facts.sandbox
+        ? `cli: the sandbox's CLI face, in this process (${facts.display})`
+        : `cli: a Membrane CLI process per call (${facts.display})`,
+    };
+  const details = facts.details ?? {};
+  const expires = details["tokenExpiresAt"] ? `, expires ${details["tokenExpiresAt"]}` : "";
+  return {
+    status: "ok",
+    label: "Backend",
+    detail: `api: ${facts.display} (membrane-api-version ${details["apiVersion"]}); token from ${details["tokenSource"]}${expires}`,
+  };
 }
 
 interface ConnectionChecks {

@@ -6,11 +6,11 @@
 import type { Config } from "../config.js";
 import { ServerLogger } from "../log.js";
 import type { CliCommand, CommandRunner } from "../membrane/cli/cli.js";
-import { buildServices } from "../services.js";
+import { buildServices, type ServiceOptions } from "../services.js";
 import { ToolRegistry } from "../tools/registry.js";
 import { VERSION } from "../version.js";
 import { checkCache, checkMode, checkNode, checkReadOnly } from "./local-checks.js";
-import { checkActions, checkCli, checkConnection } from "./membrane-checks.js";
+import { checkActions, checkBackend, checkCli, checkConnection } from "./membrane-checks.js";
 import { cliProblem, doctorCommand } from "./next-steps.js";
 import { type CheckLine, formatLine, skipped, summary } from "./report.js";
 
@@ -18,9 +18,10 @@ export async function runDoctor(
   config: Config,
   cliCommand: CliCommand | CommandRunner,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  serviceOptions: ServiceOptions = {},
 ): Promise<number> {
   const quiet = new ServerLogger("error");
-  const services = buildServices(config, cliCommand, quiet);
+  const services = buildServices(config, cliCommand, quiet, serviceOptions);
   const registry = new ToolRegistry(services);
   const lines: CheckLine[] = [];
   const emit = (...next: CheckLine[]) => {
@@ -34,7 +35,7 @@ export async function runDoctor(
   emit(checkNode(), checkMode(config));
   const doctor = doctorCommand();
   const cli = await checkCli(services, () => cliProblem(config));
-  emit(cli);
+  emit(cli, checkBackend(services));
   if (cli.status !== "ok") {
     emit(
       skipped("Logged in", "needs the Membrane CLI"),

@@ -1,11 +1,13 @@
 /**
  * The sandbox as a library: one simulated Membrane over one simulated Customer.io workspace, configured by
  * one options object. Its faces are thin layers over it: the CLI (cli/face.ts, argv in, stdout out), used
- * in process by --sandbox and as a process by the bin; and the REST API (a fetch handler over the same
- * store, catalog and connections). Nothing here reads the environment: the bin does, once.
+ * in process by --sandbox and as a process by the bin; and the REST API (rest/face.ts: a fetch handler over
+ * the same store, catalog and connections, whose tokens this sandbox signs). Nothing here reads the
+ * environment: the bin does, once.
  */
 import type { ActionSpec } from "./catalog/types.js";
 import type { AccountConnections } from "./connection.js";
+import { newSecret, stateSecret } from "./rest/token.js";
 import type { WorkspaceStore } from "./state/store.js";
 
 export interface SandboxOptions {
@@ -27,6 +29,7 @@ export class Sandbox {
   readonly connections: AccountConnections;
   private catalogCache: Promise<ActionSpec[]> | undefined;
   private storeCache: Promise<WorkspaceStore> | undefined;
+  private secretCache: Buffer | undefined;
 
   constructor(readonly options: SandboxOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -52,6 +55,16 @@ export class Sandbox {
         ? import("./state/memory-store.js").then(({ MemoryStore }) => new MemoryStore())
         : import("./state/store.js").then(({ FolderStore }) => new FolderStore(dir));
     return this.storeCache;
+  }
+
+  /**
+   * The secret that signs the REST face's tokens (rest/token.ts): kept in the state folder when the options
+   * name one, so the bin's `token` and `serve` processes share it; else in memory, for this sandbox only.
+   */
+  tokenSecret(): Buffer {
+    const dir = this.options.stateDir;
+    this.secretCache ??= dir === undefined ? newSecret() : stateSecret(dir);
+    return this.secretCache;
   }
 }
 

@@ -8,8 +8,14 @@ import { z } from "zod";
 import { summarizeReadOnly } from "../catalog/read-only-summary.js";
 import { unusableReason } from "../catalog/usable.js";
 import { ActionableError, CliError } from "../errors.js";
+import type { BackendFacts } from "../membrane/backend.js";
 import { describeProblem } from "../output/error-result.js";
 import type { GenericToolSpec } from "./define-tool.js";
+
+/** Which backend, its API URL, where its token came from and when it expires: never the token. */
+function backendFacts(facts: BackendFacts): Record<string, unknown> {
+  return { kind: facts.kind, sandbox: facts.sandbox, ...facts.details };
+}
 
 export const connectionStatusTool: GenericToolSpec = {
   name: "connection_status",
@@ -110,7 +116,8 @@ export const connectionStatusTool: GenericToolSpec = {
           connection: connection?.["name"] ?? connection?.["id"] ?? null,
         },
         schemaProfile: services.config.schemaProfile,
-        backend: { kind: facts.kind, sandbox: facts.sandbox, ...facts.details },
+        // Read again: the checks above may have fetched the token whose source and expiry it states.
+        backend: backendFacts(services.membrane.facts()),
         cli,
         loggedIn,
         connection,

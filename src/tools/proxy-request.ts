@@ -12,6 +12,9 @@ import { confirmOrRefuse } from "./confirm.js";
 import { beforeDeadline, callDeadline, remainingMs } from "./deadline.js";
 import type { GenericToolSpec } from "./define-tool.js";
 
+const BODY_ONLY_NOTE =
+  "The response body as Membrane's REST API returned it (its `output`); the external app's status and headers are not part of that API's documented answer, so they are not shown.";
+
 const ProxyRequestInput = z.object({
   method: z.enum(PROXY_METHODS).describe("The HTTP method."),
   path: z
@@ -108,14 +111,16 @@ export const proxyRequestTool: GenericToolSpec<typeof ProxyRequestInput> = {
         clock: services.membrane.clock,
       },
     );
+    // Membrane's REST API documents only the body (`output`) of a raw request: say what is not known.
+    const note = services.membrane.facts().kind === "api" ? BODY_ONLY_NOTE : undefined;
     let body: unknown;
     try {
       // Numbers exactly as the API printed them (exact-json.ts).
       body = text.trim() === "" ? null : parseExactJson(text);
     } catch {
       // Not JSON (an HTML page, plain text): shown as the text it is, not as one quoted JSON string.
-      return { data: text, plainText: true };
+      return { data: text, plainText: true, note };
     }
-    return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined };
+    return { data: body, fields: typeof body === "object" && body !== null ? args.fields : undefined, note };
   },
 };

@@ -68,6 +68,8 @@ describe("manifest.json", () => {
       CUSTOMERIO_MCP_READ_ONLY_ALLOW: "${user_config.read_only_allow}",
       CUSTOMERIO_MCP_TIMEOUT: "${user_config.timeout}",
       CUSTOMERIO_MCP_SANDBOX: "${user_config.sandbox}",
+      CUSTOMERIO_MCP_BACKEND: "${user_config.backend}",
+      MEMBRANE_API_URL: "${user_config.membrane_api_url}",
     });
     const known = new Set(OPTION_TABLE.map((row) => row.env));
     for (const name of Object.keys(env)) expect(known.has(name as never)).toBe(true);
@@ -77,6 +79,8 @@ describe("manifest.json", () => {
     expect(manifest.user_config["read_only_allow"]).toMatchObject({ type: "string", required: false });
     expect(manifest.user_config["timeout"]).toMatchObject({ type: "number", default: 45 });
     expect(manifest.user_config["sandbox"]).toMatchObject({ type: "boolean", default: false });
+    expect(manifest.user_config["backend"]).toMatchObject({ type: "string", required: false });
+    expect(manifest.user_config["membrane_api_url"]).toMatchObject({ type: "string", required: false });
   });
 
   it("has the project's icon: a square PNG of at least 128 pixels", () => {
@@ -99,6 +103,8 @@ describe("settings as Claude Desktop passes them", () => {
     expect(config.readOnlyAllow).toEqual([]);
     expect(config.timeoutSeconds).toBe(45);
     expect(config.sandbox).toBe(false);
+    expect(config.backend).toBe("cli");
+    expect(config.membraneApiUrl).toBe("https://api.getmembrane.com");
     const padded = parseCommandLine([], { MEMBRANE_CLI: "  ${user_config.membrane_cli} " }).config;
     expect(padded.membraneCli).toBeUndefined();
   });

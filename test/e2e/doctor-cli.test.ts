@@ -37,6 +37,38 @@ const withCli = (name: Parameters<typeof fixturePath>[0], ...more: string[]) => 
 ];
 
 describe.concurrent("doctor", () => {
+  it("says which backend, which API URL, where the token came from and when it expires, never the token", async () => {
+    const run = await doctor(["--sandbox", "--backend", "api", "--no-cache"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.line("Membrane API")).toContain("http://customerio-mcp-sandbox.invalid");
+    const backend = run.line("Backend");
+    expect(backend).toMatch(/api: .* \(membrane-api-version 2025-10-21\); token from the embedded sandbox/);
+    expect(Date.parse(/expires (\S+)$/.exec(backend)?.[1] ?? "")).toBeGreaterThan(Date.now());
+    expect(run.stdout).not.toMatch(/eyJ[\w-]+\.eyJ/);
+    const cli = await doctor(withCli("fake-membrane"));
+    expect(cli.line("Backend")).toMatch(/cli: a Membrane CLI process per call/);
+  });
+
+  it("says a given MEMBRANE_TOKEN is used as given and not refreshed, and names an API it cannot reach", async () => {
+    const given = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDB9.c2ln";
+    const run = await doctor(["--sandbox", "--backend", "api", "--no-cache"], { MEMBRANE_TOKEN: given });
+    // --sandbox brings its own tokens in process: MEMBRANE_TOKEN is for a real (or served) Membrane.
+    expect(run.stdout).not.toContain(given);
+    const served = await doctor(
+      ["--backend", "api", "--membrane-api-url", "http://127.0.0.1:9", "--no-cache"],
+      {
+        MEMBRANE_TOKEN: given,
+      },
+    );
+    expect(served.code).toBe(1);
+    expect(served.line("Backend")).toMatch(
+      /token from MEMBRANE_TOKEN \(given by a person; not refreshed\), expires 2100-01-01/,
+    );
+    expect(served.line("Membrane API")).toMatch(/could not be reached/);
+    expect(served.stdout).not.toContain(given);
+  });
+
   it("passes every check against a working CLI, one line each", async () => {
     const run = await doctor(withCli("fake-membrane"));
     expect(run.code).toBe(0);
@@ -208,5 +240,7 @@ describe.concurrent("doctor", () => {
     expect(run.line("Customer.io connection")).toMatch(/^✔ Customer.io connection: \S+ ".*" \(READY\)$/);
     expect(run.line("Actions")).toMatch(/^✔ Actions: \d+ discovered, \d+ direct tools/);
     expect(run.line("Tool list")).toMatch(/^✔ Tool list: \d+ tools, about [\d,]+ tokens/);
+    // No process per call here: the sandbox answers in the server's process, and doctor says so.
+    expect(run.line("Backend")).toMatch(/^✔ Backend: cli: the sandbox's CLI face, in this process/);
   });
 });

@@ -10,7 +10,16 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/harness.js";
 
-const FAULT_MARKERS = ["CUSTOMERIO_SANDBOX_FAULT", "hang-detached", "process.on('SIGTERM', () => {})"];
+const FAULT_MARKERS = [
+  "CUSTOMERIO_SANDBOX_FAULT",
+  "hang-detached",
+  "process.on('SIGTERM', () => {})",
+  // The fault settings the REST faults read too (test/fixtures/faulty-sandbox/rest-faults.ts).
+  "CUSTOMERIO_SANDBOX_FAIL_TIMES",
+  "CUSTOMERIO_SANDBOX_DELAY_MS",
+  // The credentials the leaky-error fault echoes (CLI and REST alike).
+  "pat-na1-1234abcd",
+];
 
 /** A fault module by its name (faults.ts, process-faults.ts, faulty-sandbox/), not defaults.js. */
 const FAULT_FILE = /(^|[/-])faults?([/.-]|$)|faulty/i;

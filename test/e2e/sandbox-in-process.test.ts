@@ -1,15 +1,21 @@
 /**
  * `--sandbox` runs the sandbox in the server's process: a discovery and 20 tool calls start no process.
  * Every Node process started under the server (the sandbox bin is one) loads a preload script through
- * NODE_OPTIONS that writes its pid down; only the server's own pid may be there.
+ * NODE_OPTIONS that writes its pid down; only the server's own pid may be there. With `--backend api` the
+ * same sandbox answers as Membrane's REST API, in memory: no process and no state folder either.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resultText, startStdio, tempDir } from "../helpers/harness.js";
 
-describe("--sandbox in process", () => {
-  it("starts no process for a discovery and 20 tool calls", async () => {
+const BACKENDS = [
+  { name: "cli", flags: [] },
+  { name: "api", flags: ["--backend", "api"] },
+];
+
+describe.each(BACKENDS)("--sandbox in process, $name backend", ({ flags }) => {
+  it("starts no process for a discovery and 20 tool calls, and writes no state folder", async () => {
     const dir = tempDir();
     const pids = join(dir, "pids");
     const preload = join(dir, "count.cjs");
@@ -17,7 +23,11 @@ describe("--sandbox in process", () => {
       preload,
       `require("node:fs").appendFileSync(${JSON.stringify(pids)}, process.pid + "\\n");\n`,
     );
-    const server = await startStdio(["--sandbox", "--no-cache"], { NODE_OPTIONS: `--require ${preload}` });
+    const tmp = tempDir("cio-tmp-");
+    const server = await startStdio(["--sandbox", "--no-cache", ...flags], {
+      NODE_OPTIONS: `--require ${preload}`,
+      TMPDIR: tmp,
+    });
     try {
       const { tools } = await server.client.listTools();
       expect(tools.map((tool) => tool.name)).toContain("list_customers");
@@ -33,6 +43,7 @@ describe("--sandbox in process", () => {
       }
       const started = readFileSync(pids, "utf8").trim().split("\n");
       expect(started).toEqual([String(server.transport.pid)]);
+      expect(readdirSync(tmp)).toEqual([]);
     } finally {
       await server.close();
     }

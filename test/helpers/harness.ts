@@ -3,7 +3,8 @@
  * (the built dist/index.js), with the Membrane CLI played by the sandbox in this process (sandboxRunner,
  * faultyRunner: no child process), or by a real executable where only a process shows what is tested
  * (sandboxCli: the sandbox bin; faultyCli: the fault bin; fixtureProcess: the scripted fake). fixtureCli
- * runs the scripted fake's function in this process.
+ * runs the scripted fake's function in this process. `backend: "api"` puts the REST backend in front of the
+ * same stand-in, in process (backends.ts).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,15 +23,21 @@ import { ServerLogger } from "../../src/log.js";
 import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
 import { InProcessRunner } from "../../src/membrane/cli/in-process-runner.js";
 import type { Clock } from "../../src/membrane/clock.js";
-import { inProcessSandbox } from "../../src/sandbox/launch.js";
-import type { SandboxOptions } from "../../src/sandbox/sandbox.js";
+import { runnerOver } from "../../src/sandbox/launch.js";
+import { sandboxApi } from "../../src/sandbox/rest/in-process.js";
+import { createSandbox, type SandboxOptions } from "../../src/sandbox/sandbox.js";
 import { type BuiltServer, buildServer } from "../../src/server.js";
+import type { ServiceOptions } from "../../src/services.js";
 import { fakeMembrane } from "../fixtures/bin/lib/face.mjs";
-import { faultyRunner } from "../fixtures/faulty-sandbox/faulty-face.js";
+import { type FaultSettings, parseFaults } from "../fixtures/faulty-sandbox/faults.js";
+import { faultyRunner as faultyCliRunner, faultySandbox } from "../fixtures/faulty-sandbox/faulty-face.js";
+import { faultyRestApi } from "../fixtures/faulty-sandbox/rest-faults.js";
 import { type FixtureName, fixturePath } from "../fixtures/paths.js";
+import { type BackendName, restFor, restOfFake, restOfSandbox, withRest } from "./backends.js";
 import { tempDir } from "./temp.js";
 import { toolListProblems } from "./tool-list-invariants.js";
 
+export { BACKENDS, type BackendName } from "./backends.js";
 export { tempDir } from "./temp.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,7 +54,16 @@ export const FAULTY_SANDBOX_BIN = join(
   "bin.js",
 );
 
-export { faultyRunner };
+/**
+ * The fault equipment in this process (faultyRunner of test/fixtures/faulty-sandbox), with its REST side
+ * for `backend: "api"`: the same faults on the sandbox's REST face (rest-faults.ts).
+ */
+export function faultyRunner(faults: string, settings: Omit<FaultSettings, "faults"> = {}): CommandRunner {
+  const sandbox = faultySandbox({ ...settings, faults: parseFaults(faults) });
+  return withRest(faultyCliRunner(faults, settings, sandbox), () =>
+    restOfSandbox(faultyRestApi(faults, settings, sandbox)),
+  );
+}
 
 /** A fixture CLI as a process, as the server would run it (through this Node, as any npm-installed CLI). */
 export function fixtureProcess(name: FixtureName, env: Record<string, string> = {}): CliCommand {
@@ -61,12 +77,14 @@ let fakeRuns = 0;
  * with `env` as the executable would read it: the same argv give the same bytes, and no process starts.
  */
 export function fixtureCli(name: FixtureName, env: Record<string, string> = {}): CommandRunner {
-  return new InProcessRunner(fixturePath(name), async (args) => {
+  const runner = new InProcessRunner(fixturePath(name), async (args) => {
     const answer = await fakeMembrane(args, { ...process.env, ...env }, ++fakeRuns);
     const stdout =
       typeof answer.stdout === "string" ? answer.stdout : Buffer.from(answer.stdout).toString("utf8");
     return { stdout, stderr: answer.stderr, exitCode: answer.exitCode };
   });
+  // With `backend: "api"`: the fake's REST front over the same scenario and record.
+  return withRest(runner, () => restOfFake(env));
 }
 
 /** The built sandbox as a CLI, with a fresh state directory. */
@@ -91,9 +109,13 @@ export function faultyCli(fault: string, extraEnv: Record<string, string> = {}):
   };
 }
 
-/** The sandbox in this process, as --sandbox runs it (workspace in memory unless a state folder is named). */
+/**
+ * The sandbox in this process, as --sandbox runs it (workspace in memory unless a state folder is named);
+ * with `backend: "api"`, the same sandbox's REST face (one workspace behind both faces).
+ */
 export function sandboxRunner(options: SandboxOptions = {}): CommandRunner {
-  return inProcessSandbox(options);
+  const sandbox = createSandbox(options);
+  return withRest(runnerOver(sandbox), () => restOfSandbox(sandboxApi(sandbox)));
 }
 
 export interface InMemoryHarness {
@@ -105,15 +127,28 @@ export interface InMemoryHarness {
 /**
  * Starts a server in this process with `flags` (default `--no-cache`) and connects a Client to it; a
  * `clock` paces its retry waits and progress ticks (test/helpers/clocks.ts), never its deadlines.
+ * `backend: "api"` puts the REST backend in front of the same fake (backends.ts: the sandbox's REST face,
+ * or fake-membrane's REST front), in process.
  */
 export async function startInMemory(
   cli: CliCommand | CommandRunner,
   flags: string[] = ["--no-cache"],
-  options: { start?: boolean; capabilities?: ClientCapabilities; clock?: Clock } = {},
+  options: {
+    start?: boolean;
+    capabilities?: ClientCapabilities;
+    clock?: Clock;
+    backend?: BackendName;
+    /** With backend "api": replaces parts of the REST side (its fetch, its token source). */
+    api?: Partial<NonNullable<ServiceOptions["api"]>>;
+  } = {},
 ): Promise<InMemoryHarness> {
-  const { config } = parseCommandLine(flags, {});
+  const api = options.backend === "api";
+  const { config } = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {});
   const log = new ServerLogger("error", () => {});
-  const built = buildServer(config, cli, log, options.clock ? { clock: options.clock } : {});
+  const built = buildServer(config, cli, log, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(api ? { api: { ...restFor(cli), ...options.api } } : {}),
+  });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await built.server.connect(serverTransport);
   const client = new Client(

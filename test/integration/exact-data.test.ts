@@ -1,15 +1,15 @@
 /**
  * Issue #18, finding 8: the user's data byte for byte. Membrane prints 12345678901234567890 and 1.10; every
  * route (direct tool, run_action, proxy_request, with and without `fields`) gives them back as printed,
- * never 12345678901234567000 or 1.1, on every schema profile, and structuredContent never carries an
- * altered number.
+ * never 12345678901234567000 or 1.1, on every schema profile and both backends, and structuredContent never
+ * carries an altered number.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SchemaProfile } from "../../src/config.js";
 import { SCHEMA_PROFILES } from "../../src/options.js";
 import { writeScenario } from "../fixtures/scenario.js";
-import { fixtureCli, type InMemoryHarness, resultText, startInMemory } from "../helpers/harness.js";
+import { BACKENDS, fixtureCli, type InMemoryHarness, resultText, startInMemory } from "../helpers/harness.js";
 import { call, shapedArgs } from "./consent/consent-attacks.js";
 
 const PRINTED =
@@ -36,18 +36,20 @@ function expectExact(result: CallToolResult, label: string): void {
   }
 }
 
-for (const profile of SCHEMA_PROFILES as readonly SchemaProfile[]) {
-  describe(`numbers come back as Membrane printed them (${profile})`, () => {
+for (const [profile, backend] of (SCHEMA_PROFILES as readonly SchemaProfile[]).flatMap((p) =>
+  BACKENDS.map((b) => [p, b] as const),
+)) {
+  describe(`numbers come back as Membrane printed them (${profile}, ${backend} backend)`, () => {
     it("on the direct tool, run_action and proxy_request, with and without fields", async () => {
       const scenario = writeScenario({
         runs: { "act-list-customers": { stdout: `{"output":${PRINTED},"actionRunId":"run-1"}` } },
         requests: [{ method: "GET", path: "/v1/customers", stdout: PRINTED }],
       });
-      harness = await startInMemory(fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }), [
-        "--no-cache",
-        "--schema-profile",
-        profile,
-      ]);
+      harness = await startInMemory(
+        fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }),
+        ["--no-cache", "--schema-profile", profile],
+        { backend },
+      );
       const s = { client: harness.client };
       const routes: Array<[string, string, Record<string, unknown>]> = [
         ["direct", "list_customers", {}],

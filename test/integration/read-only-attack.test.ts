@@ -13,15 +13,17 @@ import { actionId } from "../../src/sandbox/catalog/action-record.js";
 import { buildCatalog } from "../../src/sandbox/catalog/catalog.js";
 import { readsOnly } from "../../src/sandbox/catalog/types.js";
 import { GENERIC_TOOL_NAMES } from "../../src/tools/registry.js";
-import { resultText, sandboxRunner, startInMemory, tempDir } from "../helpers/harness.js";
+import { BACKENDS, resultText, sandboxRunner, startInMemory, tempDir } from "../helpers/harness.js";
 
-describe("read-only mode against the sandbox", () => {
+describe.each(BACKENDS)("read-only mode against the sandbox, %s backend", (backend) => {
   it("runs no action that could change data, through any tool", async () => {
     // The sandbox in this process, over a state folder: its file gets a new inode on every write.
     const stateDir = tempDir("cio-test-sandbox-");
     const cli = sandboxRunner({ stateDir });
     const stateFile = join(stateDir, "workspace.json");
-    const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"]);
+    const harness = await startInMemory(cli, ["--no-cache", "--read-only", "--max-tools", "1000"], {
+      backend,
+    });
     try {
       const catalog = buildCatalog();
       const seeded = await harness.client.callTool({ name: "list_customers", arguments: {} });

@@ -1,20 +1,22 @@
 /**
  * Read-only mode, attacked: every tool, every action and every method is tried through a fixture CLI that
- * records each call, and no call that could change data may reach it.
+ * records each call, and no call that could change data may reach it; on both backends (the REST one
+ * reaches the fixture's REST front, which records the same commands).
  */
 import { describe, expect, it } from "vitest";
 import { PROXY_METHODS } from "../../src/guard/proxy-guard.js";
 import { scenarioPath } from "../fixtures/paths.js";
 import { readRecords } from "../fixtures/records.js";
-import { fixtureCli, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { BACKENDS, fixtureCli, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";
 
 const MUTATING_ACTIONS = ["act-update-customer", "act-trigger-broadcast", "act-delete-customer"];
 
-describe("read-only mode", () => {
+describe.each(BACKENDS)("read-only mode, %s backend", (backend) => {
   it("lists only read-only action tools and says so in connection_status", async () => {
     const harness = await startInMemory(
       fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenarioPath("basic") }),
       ["--no-cache", "--read-only"],
+      { backend },
     );
     try {
       const { tools } = await harness.client.listTools();
@@ -43,6 +45,7 @@ describe("read-only mode", () => {
         FAKE_MEMBRANE_RECORD: record,
       }),
       ["--no-cache", "--read-only"],
+      { backend },
     );
     try {
       const { tools } = await harness.client.listTools();

@@ -2,13 +2,21 @@
  * Issue #9, attacked end to end: every way an agent can send a raw request (proxy_request, run_action on
  * Membrane's "Make API Request" action, and that action's direct tool) gets the hostile inputs of the
  * issue, then fuzzed ones, through a real MCP client, in default and read-only modes. A recording fake CLI
- * shows what reached it: nothing hostile, and everything that did passes an independent oracle.
+ * shows what reached it: nothing hostile, and everything that did passes an independent oracle. Both
+ * backends: the REST backend's requests reach fake-membrane's REST front, recorded as the same commands.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRecords } from "../fixtures/records.js";
-import { fixtureCli, type InMemoryHarness, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import {
+  BACKENDS,
+  fixtureCli,
+  type InMemoryHarness,
+  resultText,
+  startInMemory,
+  tempDir,
+} from "../helpers/harness.js";
 import {
   FLAG_ACTION_ID,
   fuzzedRequest,
@@ -30,8 +38,8 @@ function callFor(route: Route, request: RawRequest, directTool: string) {
   return { name: directTool, arguments: input };
 }
 
-for (const readOnly of [false, true]) {
-  describe(`raw requests, ${readOnly ? "read-only" : "default"} mode`, () => {
+for (const [backend, readOnly] of BACKENDS.flatMap((b) => [false, true].map((r) => [b, r] as const))) {
+  describe(`raw requests, ${readOnly ? "read-only" : "default"} mode, ${backend} backend`, () => {
     let harness: InMemoryHarness;
     let record: string;
     let directTool: string;
@@ -51,7 +59,9 @@ for (const readOnly of [false, true]) {
         FAKE_MEMBRANE_SCENARIO: writeScenario(),
         FAKE_MEMBRANE_RECORD: record,
       });
-      harness = await startInMemory(cli, readOnly ? ["--no-cache", "--read-only"] : ["--no-cache"]);
+      harness = await startInMemory(cli, readOnly ? ["--no-cache", "--read-only"] : ["--no-cache"], {
+        backend,
+      });
       const { tools } = await harness.client.listTools();
       directTool = tools.find((tool) => tool.name.includes("api_request"))?.name ?? "make_api_request";
     });

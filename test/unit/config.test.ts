@@ -194,6 +194,38 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine([], unfilled).config.readOnlyAllow).toEqual([]);
   });
 
+  it("chooses the backend and its API URL; MEMBRANE_TOKEN only from the environment", () => {
+    const defaults = parseCommandLine([], {}).config;
+    expect([defaults.backend, defaults.membraneApiUrl, defaults.membraneToken]).toEqual([
+      "cli",
+      "https://api.getmembrane.com",
+      undefined,
+    ]);
+    const fromEnv = parseCommandLine([], {
+      CUSTOMERIO_MCP_BACKEND: "api",
+      MEMBRANE_API_URL: "http://127.0.0.1:4010/",
+      MEMBRANE_TOKEN: "t0k",
+    }).config;
+    expect([fromEnv.backend, fromEnv.membraneApiUrl, fromEnv.membraneToken]).toEqual([
+      "api",
+      "http://127.0.0.1:4010",
+      "t0k",
+    ]);
+    expect(parseCommandLine(["--backend", "cli"], { CUSTOMERIO_MCP_BACKEND: "api" }).config.backend).toBe(
+      "cli",
+    );
+    expect(() => parseCommandLine(["--backend", "rest"], {})).toThrow(
+      /--backend must be one of cli, api, not "rest"/,
+    );
+    expect(() => parseCommandLine(["--membrane-api-url", "ftp://x"], {})).toThrow(
+      /--membrane-api-url must be an http\(s\) URL without a query/,
+    );
+    expect(() => parseCommandLine(["--membrane-api-url", "https://x/?a=1"], {})).toThrow(
+      /--membrane-api-url must be an http\(s\) URL without a query/,
+    );
+    expect(() => parseCommandLine(["--membrane-token", "x"], {})).toThrow();
+  });
+
   it("documents every option with an environment variable", () => {
     for (const row of OPTION_TABLE) expect(row.env).toMatch(/^[A-Z_]+$/);
   });

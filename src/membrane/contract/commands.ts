@@ -70,6 +70,7 @@ export const COMMANDS = [
       'request <connectionId> <path> [-X <method>] [-H "Name: value"] [-d <body>] [--rawData] [--query k=v] [--pathParam k=v] [--json]',
     flags: ["method", "header", "data", "rawData", "query", "pathParam", "json"],
   },
+  { name: "token", usage: "token", flags: [] },
   { name: "login", usage: "login --tenant", flags: ["tenant"] },
   { name: "login complete", usage: "login complete <code>", flags: [] },
 ] as const satisfies readonly CommandSpec[];

@@ -47,6 +47,11 @@ export async function runCommand(args: ParsedArgs, sandbox: Sandbox): Promise<Co
       const { request } = await import("./request-command.js");
       return { json: await request(args, [sub ?? "", ...rest], sandbox) };
     }
+    case "token": {
+      // A tenant token for this sandbox's REST face (rest/face.ts; rest/serve.ts over the same state folder).
+      const { mintSandboxToken } = await import("../rest/token.js");
+      return { text: mintSandboxToken(sandbox.tokenSecret()) };
+    }
     case "login":
     case "whoami":
       return { text: "Logged in to the customerio-mcp sandbox (no real account)." };

@@ -1,0 +1,160 @@
+/**
+ * The REST backend of the seam (backend.ts): Membrane's published REST API from this process, over fetch.
+ * No process per call; the only process it ever starts is `membrane token`, once, for the token (token.ts).
+ * It answers the same questions as the CLI backend with the same records (contract/records.ts) and fails
+ * with the same error kinds; the connection choice stays in connection.ts, which is backend-neutral.
+ */
+import { UserInputError } from "../../errors.js";
+import type { Logger } from "../../log.js";
+import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
+import type { Clock } from "../clock.js";
+import type { GuardedRequest } from "../contract/raw-request.js";
+import {
+  type Action,
+  ActionSchema,
+  type Connection,
+  ConnectionSchema,
+  ConnectorSchema,
+  PageSchema,
+  parseItems,
+  type RunResult,
+} from "../contract/records.js";
+import { MEMBRANE_API_VERSION, type MembraneHttp } from "./http.js";
+import * as routes from "./routes.js";
+import { parseRunAnswer, rawRequestBody } from "./run-answer.js";
+import type { TokenSource } from "./token.js";
+
+/** Safety stop for a pager that never ends. */
+const MAX_PAGES = 200;
+
+export class ApiBackend implements MembraneBackend {
+  constructor(
+    private readonly http: MembraneHttp,
+    private readonly tokens: TokenSource,
+    private readonly log: Logger,
+    private readonly options: { baseUrl: string; sandbox?: boolean },
+  ) {}
+
+  get clock(): Clock {
+    return this.http.clock;
+  }
+
+  get timeoutSeconds(): number {
+    return Math.round(this.http.timeoutMs / 1000);
+  }
+
+  facts(): BackendFacts {
+    const sandbox = this.options.sandbox === true;
+    const token = this.tokens.facts();
+    return {
+      kind: "api",
+      display: this.options.baseUrl,
+      sandbox,
+      login: sandbox
+        ? "the embedded sandbox (no real account, no login)"
+        : `a Membrane token from ${token.tokenSource}`,
+      details: {
+        apiUrl: this.options.baseUrl,
+        apiVersion: MEMBRANE_API_VERSION,
+        tokenSource: token.tokenSource,
+        tokenExpiresAt: token.tokenExpiresAt,
+      },
+    };
+  }
+
+  stopAll(): void {
+    this.http.stopAll();
+  }
+
+  /** The API has no version route: one small authenticated read proves it answers and takes the token. */
+  async version(options?: CallOptions): Promise<string> {
+    const query = new URLSearchParams({ limit: "1" });
+    await this.http.json({ method: "GET", path: "/connections", query }, PageSchema, options);
+    return `REST API, ${MEMBRANE_API_VERSION}`;
+  }
+
+  async listConnections(options?: CallOptions): Promise<Connection[]> {
+    const connections: Connection[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const page = await this.http.json(routes.listConnections(cursor), PageSchema, options);
+      connections.push(...parseItems(page.items, ConnectionSchema).valid);
+      const next = page.cursor ?? undefined;
+      if (!next || seen.has(next) || page.items.length === 0) break;
+      seen.add(next);
+      cursor = next;
+    }
+    return connections;
+  }
+
+  async findConnectors(
+    term: string,
+    options?: CallOptions,
+  ): Promise<Array<{ id: string; name?: string | undefined }>> {
+    const page = await this.http.json(routes.searchConnectors(term), PageSchema, options);
+    return parseItems(page.items, ConnectorSchema).valid.map((item) => ({
+      id: item.element.id,
+      name: item.element.name,
+    }));
+  }
+
+  async listAllActions(
+    connectionId: string,
+    options: CallOptions & { onPage?: (count: number, page: number) => void } = {},
+  ): Promise<ActionListing> {
+    const byId = new Map<string, Action>();
+    const seenCursors = new Set<string>();
+    let cursor = "0";
+    let skipped = 0;
+    let pages = 0;
+    while (pages < MAX_PAGES) {
+      const page = await this.http.json(routes.listActions(connectionId, cursor), PageSchema, options);
+      pages++;
+      const parsed = parseItems(page.items, ActionSchema);
+      skipped += parsed.skipped;
+      const before = byId.size;
+      for (const action of parsed.valid) if (!byId.has(action.id)) byId.set(action.id, action);
+      options.onPage?.(byId.size, pages);
+      const next = page.cursor ?? undefined;
+      if (!next || seenCursors.has(next) || (byId.size === before && parsed.valid.length > 0)) break;
+      seenCursors.add(next);
+      cursor = next;
+    }
+    if (pages >= MAX_PAGES) this.log.warning(`Stopped listing actions after ${MAX_PAGES} pages`);
+    return { actions: [...byId.values()], skipped, pages };
+  }
+
+  async searchActions(
+    connectionId: string,
+    intent: string,
+    limit: number,
+    options?: CallOptions,
+  ): Promise<Action[]> {
+    const page = await this.http.json(routes.searchActions(connectionId, intent, limit), PageSchema, options);
+    return parseItems(page.items, ActionSchema).valid.slice(0, limit);
+  }
+
+  async runAction(
+    connectionId: string,
+    actionId: string,
+    input: unknown,
+    options?: CallOptions,
+  ): Promise<RunResult> {
+    // The same rule as the CLI path: no catalog id is empty or starts with "-".
+    if (actionId.startsWith("-") || actionId === "") {
+      throw new UserInputError(
+        `Refused: the action id ${JSON.stringify(actionId)} is empty or starts with "-"`,
+        "Run an action from the catalog: find it with search_actions and pass its id, key or tool name.",
+      );
+    }
+    const text = await this.http.send(routes.runAction(connectionId, actionId, input), options);
+    return parseRunAnswer(text, "POST /act");
+  }
+
+  /** A raw request through the connection (`POST /act` with `api`); returns the body as text. */
+  async request(connectionId: string, request: GuardedRequest, options?: CallOptions): Promise<string> {
+    const text = await this.http.send(routes.rawRequest(connectionId, request), options);
+    return rawRequestBody(parseRunAnswer(text, "POST /act"));
+  }
+}
