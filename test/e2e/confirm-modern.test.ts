@@ -1,7 +1,8 @@
 /**
- * Confirmation by the person (issue #12), 2026-07-28 era: the built server over stdio and over stateless
- * HTTP, a real SDK v2 Client pinned to 2026-07-28 that answers the `input_required` result's form
- * elicitation as a person would, and the fixture CLI recording every call it gets.
+ * Confirmation by the person (issue #12), 2026-07-28 era: a real SDK v2 Client pinned to 2026-07-28 that
+ * answers the `input_required` result's form elicitation as a person would, and the fixture CLI recording
+ * every call it gets. Every case runs in memory (the server served as over stdio, the fake in this process);
+ * the one that asks and runs also runs over each wire: stdio (the built server) and stateless HTTP.
  */
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_MEMBRANE } from "../fixtures/paths.js";
 import { readRecords } from "../fixtures/records.js";
-import { resultText, SERVER_BIN, tempDir } from "../helpers/harness.js";
+import { fixtureCli, resultText, SERVER_BIN, startModernInMemory, tempDir } from "../helpers/harness.js";
 import { MODERN, startHttpServer } from "../helpers/http.js";
 
 const SEND = { transactional_message_id: "welcome-7", to: "ada@example.com" };
@@ -22,8 +23,10 @@ afterEach(async () => {
   client = undefined;
 });
 
+type Wire = "memory" | "stdio";
+
 /** `answer` plays the person; undefined: a client that declares no elicitation. */
-async function start(answer: ElicitResult | undefined) {
+async function start(answer: ElicitResult | undefined, wire: Wire = "memory") {
   const record = `${tempDir()}/record.jsonl`;
   client = new Client(
     { name: "modern-confirm-test", version: "1.0.0" },
@@ -38,18 +41,25 @@ async function start(answer: ElicitResult | undefined) {
       asked.push((request.params as { message: string }).message);
       return answer;
     });
-  await client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [SERVER_BIN, "--membrane-cli", FAKE_MEMBRANE, "--no-cache"],
-      env: {
-        PATH: process.env["PATH"] ?? "",
-        HOME: process.env["HOME"] ?? tmpdir(),
-        FAKE_MEMBRANE_RECORD: record,
-      },
-      stderr: "pipe",
-    }),
-  );
+  if (wire === "memory")
+    await startModernInMemory(
+      fixtureCli("fake-membrane", { FAKE_MEMBRANE_RECORD: record }),
+      ["--no-cache"],
+      client,
+    );
+  else
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [SERVER_BIN, "--membrane-cli", FAKE_MEMBRANE, "--no-cache"],
+        env: {
+          PATH: process.env["PATH"] ?? "",
+          HOME: process.env["HOME"] ?? tmpdir(),
+          FAKE_MEMBRANE_RECORD: record,
+        },
+        stderr: "pipe",
+      }),
+    );
   expect(client.getProtocolEra()).toBe("modern");
   const runs = () =>
     readRecords(record).filter((call) => call.argv[0] === "action" && call.argv[1] === "run");
@@ -57,8 +67,8 @@ async function start(answer: ElicitResult | undefined) {
 }
 
 describe("2026-07-28: confirmation through input_required", () => {
-  it("asks with the exact input and runs on accept", async () => {
-    const { client, asked, runs } = await start({ action: "accept", content: { confirm: true } });
+  it.each(["memory", "stdio"] as const)("asks with the exact input and runs on accept (%s)", async (wire) => {
+    const { client, asked, runs } = await start({ action: "accept", content: { confirm: true } }, wire);
     const result = await client.callTool({ name: "send_transactional_email", arguments: SEND });
     expect(result.isError, resultText(result)).toBeFalsy();
     expect(asked).toHaveLength(1);

@@ -1,16 +1,24 @@
 /**
  * Typed results (issue #20): every sandbox action is run through its direct tool, in every schema profile
- * and both protocol eras (a 2025-11-25 SDK v1 client and a 2026-07-28 SDK v2 client, over stdio), and its
+ * and both protocol eras (a 2025-11-25 SDK v1 client and a 2026-07-28 SDK v2 client), and its
  * structuredContent is checked against the tool's outputSchema with Ajv (and formats), as the SDK clients
  * check it themselves (they throw on a mismatch). The result must carry `output`: a sandbox schema that
- * did not tell the truth about what its action returns would fail here. Also: a result cut to
- * --max-output, and an error, conform too; the default list stays within its budget.
+ * did not tell the truth about what its action returns would fail here. The same test body runs in memory
+ * (the sandbox in this process) for every profile and era, and once per era over stdio (the built server,
+ * `--sandbox`, default profile), where the wire could lose or change what the memory path keeps. Also: a
+ * result cut to --max-output, and an error, conform too; the default list stays within its budget.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIST_BUDGET_CHARS } from "../../src/catalog/selection.js";
-import { resultText, startStdio } from "../helpers/harness.js";
+import {
+  resultText,
+  sandboxRunner,
+  startInMemory,
+  startModernInMemory,
+  startStdio,
+} from "../helpers/harness.js";
 import { modernStdioClient } from "../helpers/http.js";
 import { argsForSchema } from "../helpers/profile-args.js";
 
@@ -93,18 +101,42 @@ function problems(schema: Record<string, unknown>, value: unknown): string {
   return check(value) ? "" : ajv.errorsText(check.errors);
 }
 
-async function connect(era: "2025-11-25" | "2026-07-28", args: string[]): Promise<AnyClient> {
-  if (era === "2026-07-28") return (await modernStdioClient(args)) as unknown as AnyClient;
-  const harness = await startStdio(args);
-  return harness.client as unknown as AnyClient;
+type Era = "2025-11-25" | "2026-07-28";
+type Wire = "memory" | "stdio";
+
+/** A client of `era` to a server with `flags` and the sandbox: in this process, or the built bin over stdio. */
+async function connect(wire: Wire, era: Era, flags: string[]): Promise<AnyClient> {
+  if (wire === "stdio") {
+    const args = ["--sandbox", ...flags];
+    if (era === "2026-07-28") return (await modernStdioClient(args)) as unknown as AnyClient;
+    return (await startStdio(args)).client as unknown as AnyClient;
+  }
+  const harness =
+    era === "2026-07-28"
+      ? await startModernInMemory(sandboxRunner(), flags)
+      : await startInMemory(sandboxRunner(), flags);
+  return {
+    listTools: () => harness.client.listTools() as Promise<{ tools: Tool[] }>,
+    callTool: (params) => harness.client.callTool(params),
+    close: () => harness.close(),
+  };
 }
 
-describe.each(["2025-11-25", "2026-07-28"] as const)("typed results, %s", (era) => {
-  describe.each(PROFILES)("profile %s", (profile) => {
+/** Every profile and era in memory; over stdio, the default profile once per era. */
+const RUNS: Array<[Wire, Era, (typeof PROFILES)[number]]> = [
+  ...(["2025-11-25", "2026-07-28"] as const).flatMap((era) =>
+    PROFILES.map((profile): [Wire, Era, (typeof PROFILES)[number]] => ["memory", era, profile]),
+  ),
+  ["stdio", "2025-11-25", "default"],
+  ["stdio", "2026-07-28", "default"],
+];
+
+describe.each(RUNS)("typed results, %s, %s", (wire, era, profile) => {
+  describe(`profile ${profile}`, () => {
     let client: AnyClient;
     let tools: Tool[];
     beforeAll(async () => {
-      client = await connect(era, ["--sandbox", "--no-cache", "--schema-profile", profile, ...EVERY_ACTION]);
+      client = await connect(wire, era, ["--no-cache", "--schema-profile", profile, ...EVERY_ACTION]);
       tools = (await client.listTools()).tools;
     });
     afterAll(async () => {
@@ -151,7 +183,7 @@ describe("a typed result cut to --max-output", () => {
   it.each(["2025-11-25", "2026-07-28"] as const)(
     "conforms, with the whole items that fit (%s)",
     async (era) => {
-      const client = await connect(era, ["--sandbox", "--no-cache", "--max-output", "1000"]);
+      const client = await connect("memory", era, ["--no-cache", "--max-output", "1000"]);
       try {
         const { tools } = await client.listTools();
         const tool = tools.find((t) => t.title === "List Customers");
@@ -171,7 +203,7 @@ describe("a typed result cut to --max-output", () => {
 
 describe("the default tool list", () => {
   it("types the tools it can within the budget and never gives up a tool for a type", async () => {
-    const typedList = await connect("2025-11-25", ["--sandbox", "--no-cache"]);
+    const typedList = await connect("memory", "2025-11-25", ["--no-cache"]);
     try {
       const { tools } = await typedList.listTools();
       expect(JSON.stringify(tools).length).toBeLessThanOrEqual(DEFAULT_LIST_BUDGET_CHARS);

@@ -9,10 +9,15 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  Client as ModernClient,
+  InMemoryTransport as ModernInMemoryTransport,
+} from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult, ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { parseCommandLine, type SchemaProfile } from "../../src/config.js";
 import { ServerLogger } from "../../src/log.js";
 import type { CliCommand, CommandRunner } from "../../src/membrane/cli/cli.js";
@@ -158,6 +163,48 @@ export async function startInMemory(
     async close() {
       await client.close();
       await built.server.close();
+    },
+  };
+}
+
+/** The 2026-07-28 protocol era: the SDK v2 client pinned to it. */
+export const MODERN_ERA = "2026-07-28";
+
+export interface ModernInMemoryHarness {
+  client: ModernClient;
+  built: BuiltServer;
+  close(): Promise<void>;
+}
+
+/**
+ * As startInMemory, with a 2026-07-28 client (SDK v2 `@modelcontextprotocol/client`, pinned): the server
+ * is served as src/serve/stdio.ts serves it (the SDK's serveStdio reading the opening message and pinning
+ * an instance of either era), but over an in-memory pair instead of the process's stdin and stdout.
+ */
+export async function startModernInMemory(
+  cli: CliCommand | CommandRunner,
+  flags: string[] = ["--no-cache"],
+  /** A client made (pinned, handlers set) by the test; by default one with no capabilities. */
+  client: ModernClient = new ModernClient(
+    { name: "modern-test-client", version: "1.0.0" },
+    { versionNegotiation: { mode: { pin: MODERN_ERA } } },
+  ),
+): Promise<ModernInMemoryHarness> {
+  const { config } = parseCommandLine(flags, {});
+  const built = buildServer(config, cli, new ServerLogger("error", () => {}));
+  const [clientTransport, serverTransport] = ModernInMemoryTransport.createLinkedPair();
+  const served = serveStdio(() => built.createInstance({ connection: true, cacheScope: "private" }), {
+    legacy: "serve",
+    transport: serverTransport,
+  });
+  await client.connect(clientTransport);
+  await built.start();
+  return {
+    client,
+    built,
+    async close() {
+      await client.close();
+      await served.close();
     },
   };
 }
