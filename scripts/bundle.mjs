@@ -2,19 +2,31 @@
 // demo, package.json, manifest.json, icon.png and the production node_modules, installed from the lock file into a
 // temporary folder so the repo's own node_modules is never touched), then packs it with `mcpb pack`.
 //
-//   node scripts/bundle.mjs [--no-build] [--out <file.mcpb>]
+//   node scripts/bundle.mjs [--no-build] [--out <file.mcpb>] [--modules-from <project>]
 //
-// The default output is customerio-mcp-<version>.mcpb in the repo (gitignored).
+// The default output is customerio-mcp-<version>.mcpb in the repo (gitignored). --modules-from takes the
+// production node_modules from a project that installed this package's packed tarball from the same lock
+// (the tests make one per run and share it), leaving out the package itself, instead of running npm ci.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
-  options: { "no-build": { type: "boolean" }, out: { type: "string" } },
+  options: { "no-build": { type: "boolean" }, out: { type: "string" }, "modules-from": { type: "string" } },
 });
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const out = resolve(values.out ?? join(root, `${pkg.name}-${pkg.version}.mcpb`));
@@ -52,6 +64,20 @@ function pruneNotRun(dir) {
   return removed;
 }
 
+/** The node_modules of a project that installed this package, without the package and its bin links. */
+function copyInstalledModules(project, stage) {
+  const from = join(project, "node_modules");
+  const own = join(from, pkg.name);
+  const inOwn = (path) => !relative(own, path).startsWith("..");
+  cpSync(from, join(stage, "node_modules"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) =>
+      !inOwn(source) &&
+      !(lstatSync(source).isSymbolicLink() && inOwn(resolve(dirname(source), readlinkSync(source)))),
+  });
+}
+
 const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
 if (manifest.version !== pkg.version) {
   throw new Error(`manifest.json version ${manifest.version} differs from package.json ${pkg.version}`);
@@ -66,7 +92,9 @@ try {
   });
   for (const file of ["package.json", "package-lock.json", "manifest.json", "icon.png"])
     cpSync(join(root, file), join(stage, file));
-  run(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], stage);
+  if (values["modules-from"]) copyInstalledModules(resolve(values["modules-from"]), stage);
+  else
+    run(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], stage);
   // What the bundle's package.json needs at run time: the version (read by dist/version.js) and ESM.
   const { name, version, description, license, type, engines, dependencies } = pkg;
   writeFileSync(

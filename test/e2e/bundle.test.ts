@@ -2,7 +2,9 @@
  * The .mcpb bundle on its own: `scripts/bundle.mjs` packs the built server (without rebuilding, so tests
  * never race on dist/), the bundle is unpacked into an empty folder outside the repo, and that copy is run
  * over stdio in sandbox mode with the settings Claude Desktop passes when they are left empty. It must hold
- * only what runs and stay small.
+ * only what runs and stay small. Its production node_modules come from the run's packed install
+ * (`--modules-from`, test/helpers/packed-install.ts, shared with packed-install.test.ts): installed from the
+ * same lock, they are the very files the script's own `npm ci --omit=dev` gives, without a second install.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +14,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENERIC_TOOL_NAMES } from "../../src/tools/registry.js";
 import { REPO_ROOT, resultText, tempDir } from "../helpers/harness.js";
+import { packedInstall } from "../helpers/packed-install.js";
 
 const MCPB_CLI = join(REPO_ROOT, "node_modules", "@anthropic-ai", "mcpb", "dist", "cli", "cli.js");
 const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
@@ -23,7 +26,9 @@ let client: Client | undefined;
 beforeAll(async () => {
   const out = tempDir("cio-bundle-out-");
   bundle = join(out, "customerio-mcp-test.mcpb");
-  await execa(process.execPath, [join(REPO_ROOT, "scripts", "bundle.mjs"), "--no-build", "--out", bundle], {
+  const { dir } = await packedInstall();
+  const script = join(REPO_ROOT, "scripts", "bundle.mjs");
+  await execa(process.execPath, [script, "--no-build", "--out", bundle, "--modules-from", dir], {
     cwd: REPO_ROOT,
     stdio: "ignore",
   });

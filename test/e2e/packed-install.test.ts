@@ -1,68 +1,27 @@
 /**
  * Installable by name: the tarball `npm pack` makes, installed as npm would install it from the registry,
  * puts `customerio-mcp` and `customerio-mcp-sandbox` on the PATH, and they work: --version, doctor --sandbox
- * and an MCP session over stdio. The production dependencies come from the npm cache (a lock file built
- * from the repo's own, so npm needs no registry metadata), falling back to the network only if the cache
- * lacks one.
+ * and an MCP session over stdio. The tarball and its install are made once per test run
+ * (test/helpers/packed-install.ts) and shared with bundle.test.ts.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempDir } from "../helpers/harness.js";
-
-interface LockEntry {
-  dev?: boolean;
-  link?: boolean;
-  [field: string]: unknown;
-}
+import { packedInstall } from "../helpers/packed-install.js";
 
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
 let files: string[] = [];
 let env: Record<string, string> = {};
 
-/** A project whose lock names the tarball and every production package of the repo's lock, as npm ci needs. */
-function writeProject(dir: string, tarball: string): void {
-  const lock = JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8"));
-  const integrity = `sha512-${createHash("sha512")
-    .update(readFileSync(join(dir, tarball)))
-    .digest("base64")}`;
-  const root = { name: "packed-install-test", dependencies: { [pkg.name]: `file:${tarball}` } };
-  const packages: Record<string, unknown> = {
-    "": root,
-    [`node_modules/${pkg.name}`]: {
-      version: pkg.version,
-      resolved: `file:${tarball}`,
-      integrity,
-      license: pkg.license,
-      dependencies: pkg.dependencies,
-      bin: pkg.bin,
-      engines: pkg.engines,
-    },
-  };
-  for (const [path, entry] of Object.entries(lock.packages as Record<string, LockEntry>))
-    if (path.startsWith("node_modules/") && !entry.dev && !entry.link) packages[path] = entry;
-  writeFileSync(join(dir, "package.json"), JSON.stringify(root));
-  writeFileSync(
-    join(dir, "package-lock.json"),
-    JSON.stringify({ ...root, lockfileVersion: 3, requires: true, packages }),
-  );
-}
-
 beforeAll(async () => {
-  const dir = tempDir("cio-packed-");
-  // dist is already built by the test setup: packing must not rebuild it under the other tests' feet.
-  const packed = await execa("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
-    cwd: REPO_ROOT,
-  });
-  const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-  files = info!.files.map((file) => file.path);
-  writeProject(dir, info!.filename);
-  await execa("npm", ["ci", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir });
-  const bin = join(dir, "node_modules", ".bin");
+  // Packed and installed once per test run, shared with bundle.test.ts (test/helpers/packed-install.ts).
+  const install = await packedInstall();
+  files = install.files;
+  const bin = join(install.dir, "node_modules", ".bin");
   env = {
     PATH: [bin, dirname(process.execPath), "/usr/bin", "/bin"].join(delimiter),
     HOME: tempDir("cio-home-"),

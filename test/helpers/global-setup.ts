@@ -4,11 +4,24 @@
  * the fault bin, test equipment kept out of dist, into test/.build.
  * Both builds are incremental (tsconfig.build.json, tsconfig.fixtures.json), so a run after no change costs
  * about two seconds; they write to different folders, so they run side by side.
+ * It also makes the run's folder (`runDir`, given to tests by `inject`) where work shared by several test
+ * files is made once (packed-install.ts), and removes it when the run ends.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A folder for this test run only: what several test files share is made there once. */
+    runDir: string;
+  }
+}
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
@@ -26,7 +39,9 @@ async function node(...args: string[]): Promise<void> {
   process.stderr.write(stderr);
 }
 
-export default async function buildOnce(): Promise<void> {
+export default async function buildOnce(project: TestProject): Promise<() => void> {
+  const runDir = mkdtempSync(join(tmpdir(), "cio-test-run-"));
+  project.provide("runDir", runDir);
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const dist = async () => {
     await node(tsc, "-p", "tsconfig.build.json");
@@ -35,4 +50,5 @@ export default async function buildOnce(): Promise<void> {
   };
   // The fault bin (test equipment, never in dist): test/.build/test/fixtures/faulty-sandbox/bin.js.
   await Promise.all([dist(), node(tsc, "-p", "tsconfig.fixtures.json")]);
+  return () => rmSync(runDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
 }
