@@ -14,7 +14,8 @@ describe("SIGTERM over HTTP", () => {
     const server = await startHttpServer(["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache"], {
       CUSTOMERIO_SANDBOX_FAULT: "slow",
       CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
-      CUSTOMERIO_SANDBOX_DELAY_MS: "1500",
+      // The in-flight call is still running at the SIGTERM (300 ms after it is sent) with room to spare.
+      CUSTOMERIO_SANDBOX_DELAY_MS: "1000",
       CUSTOMERIO_MCP_HTTP_TOKEN: TOKEN,
     });
     const client = await legacyHttpClient(server.url, TOKEN);
