@@ -14,7 +14,8 @@ describe("SIGTERM over HTTP", () => {
     const server = await startHttpServer(["--membrane-cli", FAULTY_SANDBOX_BIN, "--no-cache"], {
       CUSTOMERIO_SANDBOX_FAULT: "slow",
       CUSTOMERIO_SANDBOX_STATE_DIR: tempDir(),
-      CUSTOMERIO_SANDBOX_DELAY_MS: "1500",
+      // The in-flight call is still running at the SIGTERM (300 ms after it is sent) with room to spare.
+      CUSTOMERIO_SANDBOX_DELAY_MS: "1000",
       CUSTOMERIO_MCP_HTTP_TOKEN: TOKEN,
     });
     const client = await legacyHttpClient(server.url, TOKEN);
@@ -23,7 +24,12 @@ describe("SIGTERM over HTTP", () => {
         timeout: 60_000,
       });
     try {
-      expect((await call()).isError).toBeFalsy(); // discovery done
+      // search_actions waits for the first discovery and runs nothing slow: the call below is a run only.
+      const search = await client.callTool({
+        name: "search_actions",
+        arguments: { query: "list customers" },
+      });
+      expect(search.isError, resultText(search)).toBeFalsy();
       const inFlight = call();
       await new Promise((resolve) => setTimeout(resolve, 300));
       const exited = server.stop("SIGTERM");

@@ -26,9 +26,13 @@ function serverPid(server: StdioHarness): number {
 const sandboxFolders = (tmp: string) =>
   readdirSync(tmp).filter((name) => name.startsWith("customerio-mcp-sandbox"));
 
-describe("server shutdown", () => {
+// The three signals at once: each test has its own server, CLI processes and pid folder, and spends most of
+// its time waiting (for the CLI to start, for the shutdown's SIGTERM-then-SIGKILL grace).
+describe.concurrent("server shutdown on a signal", () => {
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
-    it(`${signal} during a call kills the CLI's whole process group before the server exits`, async () => {
+    it(`${signal} during a call kills the CLI's whole process group before the server exits`, async ({
+      expect,
+    }) => {
       const pidDir = tempDir();
       const server = await startStdio(
         [
@@ -65,7 +69,9 @@ describe("server shutdown", () => {
       }
     }, 20_000);
   }
+});
 
+describe("server shutdown", () => {
   for (const how of ["closed", "SIGTERM"] as const) {
     it(`--sandbox leaves no state folder behind when ${how} (its workspace is in memory)`, async () => {
       const tmp = tempDir();

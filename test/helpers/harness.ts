@@ -140,10 +140,19 @@ export async function startInMemory(
     backend?: BackendName;
     /** With backend "api": replaces parts of the REST side (its fetch, its token source). */
     api?: Partial<NonNullable<ServiceOptions["api"]>>;
+    /**
+     * The per-call deadline in milliseconds, in place of --timeout (whole seconds, at least 1): lets a test
+     * time out in a fraction of a second. Only the parsed value is replaced; the runner, the slots and the
+     * deadline code (tools/deadline.ts, cli.ts, retry.ts: all count in `timeoutSeconds * 1000`) are the
+     * ones production runs. Messages round it to whole seconds ("timed out after 1 s" for 600 ms).
+     */
+    timeoutMs?: number;
   } = {},
 ): Promise<InMemoryHarness> {
   const api = options.backend === "api";
-  const { config } = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {});
+  const parsed = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {}).config;
+  const config =
+    options.timeoutMs === undefined ? parsed : { ...parsed, timeoutSeconds: options.timeoutMs / 1000 };
   const log = new ServerLogger("error", () => {});
   const built = buildServer(config, cli, log, {
     ...(options.clock ? { clock: options.clock } : {}),

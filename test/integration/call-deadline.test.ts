@@ -1,9 +1,10 @@
 /**
- * Issue #18, finding 7: the call's deadline covers everything it waits for. With --timeout 2 and a
- * Membrane that takes 1.5 s per command, the first discovery alone (connection list, then action list)
+ * Issue #18, finding 7: the call's deadline covers everything it waits for. With a 500 ms timeout and a
+ * Membrane that takes 400 ms per command, the first discovery alone (connection list, then action list)
  * outlasts the call: the call answers with an error saying so, instead of waiting up to 10 s for the
- * discovery and then running (a late success after about 4.5 s). No wall clock is read: the answer says
- * which it was, and the fake CLI's record shows that no run started.
+ * discovery and then running (a late success after about 1.2 s). No wall clock is read: the answer says
+ * which it was, and the fake CLI's record shows that no run started. The timeout is set in milliseconds on
+ * the parsed config (startInMemory's `timeoutMs`); the deadline code is the one --timeout drives.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { readRecords } from "../fixtures/records.js";
@@ -19,10 +20,10 @@ afterEach(async () => {
 async function slowServer() {
   const record = `${tempDir()}/record.jsonl`;
   const cli = fixtureCli("fake-membrane", {
-    FAKE_MEMBRANE_SCENARIO: writeScenario({ delayMs: 1500 }),
+    FAKE_MEMBRANE_SCENARIO: writeScenario({ delayMs: 400 }),
     FAKE_MEMBRANE_RECORD: record,
   });
-  harness = await startInMemory(cli, ["--no-cache", "--timeout", "2"]);
+  harness = await startInMemory(cli, ["--no-cache"], { timeoutMs: 500 });
   return { client: harness.client, runs: () => readRecords(record).filter((c) => c.argv[1] === "run") };
 }
 

@@ -28,12 +28,14 @@ const faulty = (fault: string, env: Record<string, string> = {}, asProcess = fal
 /** The faults that only a process plays: a process tree that hangs, output beyond a pipe's buffer. */
 const PROCESS_FAULTS = new Set(["hang", "huge"]);
 
-async function runOnce(fault: string, env: Record<string, string> = {}, flags: string[] = []) {
+/** One proxy_request on `fault`; `timeoutMs` replaces --timeout's whole seconds (the same deadline code). */
+async function runOnce(fault: string, env: Record<string, string> = {}, timeoutMs?: number) {
   const clock = quickClock();
   const cli = faulty(fault, env, PROCESS_FAULTS.has(fault));
-  const harness = await startInMemory(cli, ["--no-cache", ...CONNECTION, ...flags], {
+  const harness = await startInMemory(cli, ["--no-cache", ...CONNECTION], {
     start: false,
     clock,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   try {
     const result = await harness.client.callTool({
@@ -51,12 +53,9 @@ describe("CLI faults", () => {
   it("a hanging CLI is stopped after the timeout, with its whole process tree", async () => {
     const pidFile = `${tempDir()}/pids`;
     const started = Date.now();
-    const { result, text, ping } = await runOnce("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, [
-      "--timeout",
-      "2",
-    ]);
+    const { result, text, ping } = await runOnce("hang", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }, 1000);
     expect(result.isError).toBe(true);
-    expect(text).toContain("timed out after 2 s");
+    expect(text).toContain("timed out after 1 s");
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(ping).toEqual({});
     const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
@@ -197,14 +196,14 @@ describe("CLI faults", () => {
   });
 
   it("counts the timeout from the call, so a call queued behind others cannot outlive it", async () => {
-    // Each request takes 2.5 s; four run at once, so the fifth could start only after 2.5 s and end after 5 s.
-    const scenario = writeScenario({ requests: [{ delayMs: 2500 }] });
+    // Each request takes 600 ms; four run at once, so the fifth could start only after 600 ms and end after
+    // 1.2 s: past a 1 s timeout counted from the call, inside one counted from its start. The timeout is set
+    // in milliseconds on the parsed config (startInMemory's `timeoutMs`), the deadline code is --timeout's.
+    const scenario = writeScenario({ requests: [{ delayMs: 600 }] });
     const harness = await startInMemory(
       fixtureCli("fake-membrane", { FAKE_MEMBRANE_SCENARIO: scenario }),
-      ["--no-cache", "--timeout", "4"],
-      {
-        start: false,
-      },
+      ["--no-cache"],
+      { start: false, timeoutMs: 1000 },
     );
     try {
       await harness.client.callTool({ name: "connection_status", arguments: {} });
@@ -218,7 +217,7 @@ describe("CLI faults", () => {
       expect(results.filter((result) => !result.isError)).toHaveLength(4);
       const failed = results.filter((result) => result.isError).map((result) => resultText(result));
       expect(failed).toHaveLength(1);
-      expect(failed[0]).toMatch(/timed out after 4 s|waited 4 s for a free Membrane CLI slot/);
+      expect(failed[0]).toMatch(/timed out after 1 s|waited 1 s for a free Membrane CLI slot/);
     } finally {
       await harness.close();
     }
