@@ -66,6 +66,9 @@ describe("the .mcpb bundle", () => {
       expect(modules).not.toContain(dev);
     for (const dependency of ["@modelcontextprotocol", "execa", "zod", "ajv"])
       expect(modules).toContain(dependency);
+    // The shared install (--modules-from) holds the package itself: it does not ship twice.
+    const name = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { name: string }).name;
+    expect(modules).not.toContain(name);
     const pkg = JSON.parse(readFileSync(join(unpacked, "package.json"), "utf8")) as Record<string, unknown>;
     const manifest = JSON.parse(readFileSync(join(unpacked, "manifest.json"), "utf8")) as { version: string };
     expect(pkg["version"]).toBe(manifest.version);
