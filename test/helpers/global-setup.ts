@@ -39,9 +39,7 @@ async function node(...args: string[]): Promise<void> {
   process.stderr.write(stderr);
 }
 
-export default async function buildOnce(project: TestProject): Promise<() => void> {
-  const runDir = mkdtempSync(join(tmpdir(), "cio-test-run-"));
-  project.provide("runDir", runDir);
+async function build(): Promise<void> {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const dist = async () => {
     await node(tsc, "-p", "tsconfig.build.json");
@@ -50,5 +48,24 @@ export default async function buildOnce(project: TestProject): Promise<() => voi
   };
   // The fault bin (test equipment, never in dist): test/.build/test/fixtures/faulty-sandbox/bin.js.
   await Promise.all([dist(), node(tsc, "-p", "tsconfig.fixtures.json")]);
-  return () => rmSync(runDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+}
+
+/** The run's folder and build, shared by every project's call in vitest's process (module state is not). */
+const thisRun = globalThis as { cioTestRun?: Promise<string> };
+
+/**
+ * vitest calls the global setup once for each project of the run and once more for the root project, one
+ * after another (each incremental build cost about two seconds): the first call builds, the others wait for it.
+ */
+export default async function buildOnce(project: TestProject): Promise<() => void> {
+  const first = thisRun.cioTestRun === undefined;
+  thisRun.cioTestRun ??= build().then(() => mkdtempSync(join(tmpdir(), "cio-test-run-")));
+  const runDir = await thisRun.cioTestRun;
+  project.provide("runDir", runDir);
+  return () => {
+    if (!first) return;
+    rmSync(runDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+    // A restart in watch mode (the config changed) sets up afresh.
+    thisRun.cioTestRun = undefined;
+  };
 }

@@ -93,7 +93,8 @@ async function shared(): Promise<PackedInstall> {
   const answer = join(runDir, "packed-install.json");
   try {
     mkdirSync(join(runDir, "packed-install.lock"));
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return answerOf(answer);
   }
   const dir = join(runDir, "packed");
