@@ -8,7 +8,7 @@
 import { InProcessRunner } from "../membrane/cli/in-process-runner.js";
 import type { CommandRunner } from "../membrane/cli/runner.js";
 import { runCli } from "./cli/face.js";
-import type { SandboxApi } from "./rest/in-process.js";
+import { type SandboxApi, sandboxApi } from "./rest/in-process.js";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
 
 export const SANDBOX_DISPLAY = "customerio-mcp-sandbox (embedded sandbox, in process)";
@@ -37,7 +37,5 @@ export async function embeddedSandbox(
   const sandbox = createSandbox(options);
   const runner = runnerOver(sandbox);
   if (!rest) return { runner };
-  // Loaded only for --backend api: a CLI-backend session carries none of the REST face.
-  const { sandboxApi } = await import("./rest/in-process.js");
   return { runner, api: sandboxApi(sandbox) };
 }

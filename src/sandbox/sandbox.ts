@@ -5,10 +5,12 @@
  * the same store, catalog and connections, whose tokens this sandbox signs). Nothing here reads the
  * environment: the bin does, once.
  */
+import { buildCatalog } from "./catalog/catalog.js";
 import type { ActionSpec } from "./catalog/types.js";
 import type { AccountConnections } from "./connection.js";
 import { newSecret, stateSecret } from "./rest/token.js";
-import type { WorkspaceStore } from "./state/store.js";
+import { MemoryStore } from "./state/memory-store.js";
+import { FolderStore, type WorkspaceStore } from "./state/store.js";
 
 export interface SandboxOptions {
   /**
@@ -36,24 +38,16 @@ export class Sandbox {
     this.connections = options.connections ?? "one";
   }
 
-  /**
-   * The action catalog, built once. Loaded on first use: a bin run for `connection list` (and start-up)
-   * should not pay for the catalog's modules.
-   */
+  /** The action catalog, built once, on first use. */
   catalog(): Promise<ActionSpec[]> {
-    this.catalogCache ??= import("./catalog/catalog.js").then(({ buildCatalog }) =>
-      buildCatalog(this.options.extraActions ?? 0),
-    );
+    this.catalogCache ??= Promise.resolve().then(() => buildCatalog(this.options.extraActions ?? 0));
     return this.catalogCache;
   }
 
   /** The workspace: in its folder when the options name one, else in memory. */
   store(): Promise<WorkspaceStore> {
     const dir = this.options.stateDir;
-    this.storeCache ??=
-      dir === undefined
-        ? import("./state/memory-store.js").then(({ MemoryStore }) => new MemoryStore())
-        : import("./state/store.js").then(({ FolderStore }) => new FolderStore(dir));
+    this.storeCache ??= Promise.resolve(dir === undefined ? new MemoryStore() : new FolderStore(dir));
     return this.storeCache;
   }
 

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { SandboxFailure, UsageError } from "../failure.js";
 import type { Sandbox } from "../sandbox.js";
 import { type ParsedArgs, parseCommandLine } from "./args.js";
-import type { CommandOutput } from "./run-command.js";
+import { type CommandOutput, runCommand } from "./run-command.js";
 
 export interface CliAnswer {
   stdout: string;
@@ -34,7 +34,6 @@ export function failureAnswer(error: unknown): CliAnswer {
 /** Runs an already parsed command line (for wrappers that look at it first, as the test faults do). */
 export async function runParsed(sandbox: Sandbox, args: ParsedArgs): Promise<CliAnswer> {
   try {
-    const { runCommand } = await import("./run-command.js");
     return { stdout: printed(await runCommand(args, sandbox)), stderr: "", exitCode: 0 };
   } catch (error) {
     return failureAnswer(error);

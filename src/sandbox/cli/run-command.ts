@@ -1,9 +1,13 @@
 /** Routes a parsed command line to the command that serves it and returns what goes on stdout. */
 import { COMMANDS } from "../../membrane/contract/commands.js";
 import { UsageError } from "../failure.js";
+import { mintSandboxToken } from "../rest/token.js";
 import type { Sandbox } from "../sandbox.js";
+import { actionList, actionRun } from "./action-commands.js";
 import type { ParsedArgs } from "./args.js";
 import { booleanFlag } from "./args.js";
+import { connect, connectionList, search } from "./connection-commands.js";
+import { request } from "./request-command.js";
 
 const SANDBOX_VERSION = "0.1.0 (customerio-mcp sandbox)";
 
@@ -18,8 +22,9 @@ const USAGE = [
 export type CommandOutput = { json: unknown } | { text: string };
 
 /*
- * Each command's module is imported only when that command runs: a bin run is a fresh process, and loading
- * the catalog, the API routes or the seed data for `connection list` is start-up CPU spent for nothing.
+ * Every command's module is imported up front (no lazy `import()`): the sandbox runs mostly in the server's
+ * process now, where a module loaded on first use by a long-lived object is a hazard for test runners that
+ * share modules between files, and the bin's start-up is no longer what the tests wait on.
  */
 export async function runCommand(args: ParsedArgs, sandbox: Sandbox): Promise<CommandOutput> {
   const [command, sub, ...rest] = args.positionals;
@@ -28,28 +33,24 @@ export async function runCommand(args: ParsedArgs, sandbox: Sandbox): Promise<Co
   switch (command) {
     case "connection":
     case "connections":
-      if (sub === "list") return { json: (await import("./connection-commands.js")).connectionList(sandbox) };
+      if (sub === "list") return { json: connectionList(sandbox) };
       break;
     case "search":
-      return { json: (await import("./connection-commands.js")).search(args, sub) };
+      return { json: search(args, sub) };
     case "connect":
-      return { json: (await import("./connection-commands.js")).connect(args, sandbox) };
+      return { json: connect(args, sandbox) };
     case "action":
     case "actions":
-      if (sub === "list")
-        return { json: await (await import("./action-commands.js")).actionList(args, sandbox) };
+      if (sub === "list") return { json: await actionList(args, sandbox) };
       if (sub === "run") {
-        const { actionRun } = await import("./action-commands.js");
         return { json: await actionRun(args, rest[0], sandbox) };
       }
       break;
     case "request": {
-      const { request } = await import("./request-command.js");
       return { json: await request(args, [sub ?? "", ...rest], sandbox) };
     }
     case "token": {
       // A tenant token for this sandbox's REST face (rest/face.ts; rest/serve.ts over the same state folder).
-      const { mintSandboxToken } = await import("../rest/token.js");
       return { text: mintSandboxToken(sandbox.tokenSecret()) };
     }
     case "login":

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { withLock } from "./lock.js";
+import { seedWorkspace } from "./seed.js";
 import type { Workspace } from "./types.js";
 
 const STATE_FILE = "workspace.json";
@@ -56,8 +57,7 @@ export class FolderStore implements WorkspaceStore {
   async update<T>(change: (workspace: Workspace) => T): Promise<{ result: T; workspace: Workspace }> {
     await mkdir(this.dir, { recursive: true });
     return withLock(this.lockDir, async () => {
-      // The seed data is imported only to seed an empty directory, which few of the many runs do.
-      const workspace = (await readIfPresent(this.file)) ?? (await import("./seed.js")).seedWorkspace();
+      const workspace = (await readIfPresent(this.file)) ?? seedWorkspace();
       const result = change(workspace);
       await writeAtomically(this.file, workspace);
       return { result, workspace };
