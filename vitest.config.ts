@@ -7,7 +7,9 @@
  * `npx vitest run --project unit`. Unit and integration files share their worker's module cache (`isolate:
  * false`): none of them sets globals, the environment or mocks, and importing the server afresh for each
  * file cost more than their tests (import 23.6 s -> 6.5 s summed). A file that must change global state
- * belongs in e2e, which stays isolated.
+ * belongs in e2e, which stays isolated. Shared modules also mean code they reach must not `import()` a
+ * project module on first use: a module loaded by one file's runner cannot load more once that file ended
+ * ("after the environment was torn down"); src/ keeps lazy imports to the bin (index.ts) for that reason.
  */
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
