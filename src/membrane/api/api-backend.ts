@@ -4,8 +4,8 @@
  * It answers the same questions as the CLI backend with the same records (contract/records.ts) and fails
  * with the same error kinds; the connection choice stays in connection.ts, which is backend-neutral.
  */
-import { UserInputError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { refuseUnrunnableActionId } from "../action-id.js";
 import { collectActionPages, MAX_PAGES } from "../action-pages.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
@@ -126,13 +126,7 @@ export class ApiBackend implements MembraneBackend {
     input: unknown,
     options?: CallOptions,
   ): Promise<RunResult> {
-    // The same rule as the CLI path: no catalog id is empty or starts with "-".
-    if (actionId.startsWith("-") || actionId === "") {
-      throw new UserInputError(
-        `Refused: the action id ${JSON.stringify(actionId)} is empty or starts with "-"`,
-        "Run an action from the catalog: find it with search_actions and pass its id, key or tool name.",
-      );
-    }
+    refuseUnrunnableActionId(actionId);
     const text = await this.http.send(routes.runAction(connectionId, actionId, input), options);
     return parseRunAnswer(text, "POST /act");
   }

@@ -5,8 +5,9 @@
  * Positional arguments that carry data (an action id, a connection id, a path) go after `--`, so none can
  * ever be read as a flag, whatever it starts with.
  */
-import { CliError, UserInputError } from "../../errors.js";
+import { CliError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { refuseUnrunnableActionId } from "../action-id.js";
 import { collectActionPages } from "../action-pages.js";
 import type { ActionListing, BackendFacts, CallOptions, MembraneBackend } from "../backend.js";
 import type { Clock } from "../clock.js";
@@ -124,13 +125,7 @@ export class CliBackend implements MembraneBackend {
     input: unknown,
     options?: CallOptions,
   ): Promise<RunResult> {
-    // `--` already keeps it a positional; an id like this is no catalog id an agent should be running.
-    if (actionId.startsWith("-") || actionId === "") {
-      throw new UserInputError(
-        `Refused: the action id ${JSON.stringify(actionId)} is empty or starts with "-"`,
-        "Run an action from the catalog: find it with search_actions and pass its id, key or tool name.",
-      );
-    }
+    refuseUnrunnableActionId(actionId);
     const args = [
       "action",
       "run",
