@@ -7,7 +7,7 @@
 
 import type { Clock } from "./clock.js";
 import type { GuardedRequest } from "./contract/raw-request.js";
-import type { Action, Connection, RunResult } from "./contract/records.js";
+import type { Action, Connection, ConnectorMatch, RunResult } from "./contract/records.js";
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -50,10 +50,7 @@ export interface MembraneBackend {
   /** The backend's version as it reports it; throws when it cannot answer at all (not found, broken). */
   version(options?: CallOptions): Promise<string>;
   listConnections(options?: CallOptions): Promise<Connection[]>;
-  findConnectors(
-    term: string,
-    options?: CallOptions,
-  ): Promise<Array<{ id: string; name?: string | undefined }>>;
+  findConnectors(term: string, options?: CallOptions): Promise<ConnectorMatch[]>;
   /** Every action of the connection, following cursors until none comes back or a page repeats. */
   listAllActions(
     connectionId: string,

@@ -5,8 +5,9 @@
  * (test/integration/consent-attack-modern.test.ts). Each set has one attack that reaches the CLI, so a
  * record that never reached the file cannot pass for "nothing ran".
  */
-import { startModernHttp, startModernStdio } from "../integration/consent/attack-bins.js";
+
 import { defineConsentAttacks } from "../integration/consent/consent-attacks.js";
+import { startModernHttp, startModernStdio } from "./consent-attack-bins-servers.js";
 
 defineConsentAttacks("2026-07-28 over stdio", startModernStdio, {
   profiles: ["default"],

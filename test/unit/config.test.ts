@@ -2,11 +2,9 @@
  * Configuration: flags over environment over defaults, one-line errors for bad input, and Claude Desktop's
  * unfilled `${user_config.x}` placeholders treated as unset.
  */
-import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir, OPTION_TABLE, parseCommandLine } from "../../src/config.js";
 import { ConfigError } from "../../src/errors.js";
-import { SERVER_BIN } from "../helpers/harness.js";
 
 describe("parseCommandLine", () => {
   it("has the documented defaults", () => {
@@ -228,30 +226,5 @@ describe("parseCommandLine", () => {
 
   it("documents every option with an environment variable", () => {
     for (const row of OPTION_TABLE) expect(row.env).toMatch(/^[A-Z_]+$/);
-  });
-});
-
-describe("the bin", () => {
-  it.each([
-    [["--timeout", "-5"], {}],
-    [["--frobnicate"], {}],
-    [[], { CUSTOMERIO_MCP_PORT: "abc" }],
-    [["--transport", "http", "--token-file", "/nonexistent/customerio-mcp-token"], {}],
-  ])("exits 2 with one line on stderr for %j %j, and nothing on stdout", async (argv, env) => {
-    const result = await execa(process.execPath, [SERVER_BIN, ...argv], {
-      reject: false,
-      env: env as Record<string, string>,
-    });
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^customerio-mcp: /);
-  });
-
-  it("prints the version and the help", async () => {
-    const version = await execa(process.execPath, [SERVER_BIN, "--version"]);
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
-    const help = await execa(process.execPath, [SERVER_BIN, "--help"]);
-    for (const row of OPTION_TABLE) expect(help.stdout).toContain(`--${row.flag}`);
   });
 });

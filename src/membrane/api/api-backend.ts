@@ -15,7 +15,8 @@ import {
   ActionSchema,
   type Connection,
   ConnectionSchema,
-  ConnectorSchema,
+  type ConnectorMatch,
+  connectorsOf,
   PageSchema,
   parseItems,
   type RunResult,
@@ -86,15 +87,9 @@ export class ApiBackend implements MembraneBackend {
     return connections;
   }
 
-  async findConnectors(
-    term: string,
-    options?: CallOptions,
-  ): Promise<Array<{ id: string; name?: string | undefined }>> {
+  async findConnectors(term: string, options?: CallOptions): Promise<ConnectorMatch[]> {
     const page = await this.http.json(routes.searchConnectors(term), PageSchema, options);
-    return parseItems(page.items, ConnectorSchema).valid.map((item) => ({
-      id: item.element.id,
-      name: item.element.name,
-    }));
+    return connectorsOf(page.items);
   }
 
   async listAllActions(

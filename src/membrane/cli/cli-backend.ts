@@ -17,7 +17,8 @@ import {
   ActionSchema,
   type Connection,
   ConnectionSchema,
-  ConnectorSchema,
+  type ConnectorMatch,
+  connectorsOf,
   PageSchema,
   parseItems,
   parseRunAnswer,
@@ -69,19 +70,13 @@ export class CliBackend implements MembraneBackend {
     return parseItems(page.items, ConnectionSchema).valid;
   }
 
-  async findConnectors(
-    term: string,
-    options?: CallOptions,
-  ): Promise<Array<{ id: string; name?: string | undefined }>> {
+  async findConnectors(term: string, options?: CallOptions): Promise<ConnectorMatch[]> {
     const page = await this.cli.json(
       ["search", term, "--elementType=connector", "--json"],
       PageSchema,
       options,
     );
-    return parseItems(page.items, ConnectorSchema).valid.map((item) => ({
-      id: item.element.id,
-      name: item.element.name,
-    }));
+    return connectorsOf(page.items);
   }
 
   /** Every action of the connection, following cursors until none comes back or a page repeats. */

@@ -76,6 +76,19 @@ export const ConnectorSchema = z.looseObject({
   element: z.looseObject({ id: z.string(), name: optionalString, key: optionalString }),
 });
 
+export interface ConnectorMatch {
+  id: string;
+  name?: string | undefined;
+}
+
+/** The connectors of a search page (`membrane search`, `GET /search`), odd items skipped. */
+export function connectorsOf(items: unknown[]): ConnectorMatch[] {
+  return parseItems(items, ConnectorSchema).valid.map((item) => ({
+    id: item.element.id,
+    name: item.element.name,
+  }));
+}
+
 export const RunResultSchema = z
   .looseObject({
     /** Optional in the SDK's ActionRunResponse: a run that returned nothing may print `{}`. */

@@ -3,7 +3,7 @@
  * client, the argv of every command that reached the Membrane stand-in, and a way to stop. The bodies in
  * consent-attacks.ts take a `StartAttackServer`, so the same attacks run on every backend and wire: here
  * the ones in this process (both protocol eras in memory, and the HTTP app on loopback); the built bins
- * are in attack-bins.ts.
+ * are in test/e2e/consent-attack-bins-servers.ts (the process layer).
  */
 
 import { Client as ModernClient } from "@modelcontextprotocol/client";

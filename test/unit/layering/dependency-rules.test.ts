@@ -2,14 +2,19 @@
  * The dependency rules bite: the project's own .dependency-cruiser.cjs, run on a small tree shaped like
  * src/, flags an import outside a part's allow-list, a type-only loop between two files, and guard/ reaching
  * past membrane's contract; and passes the same tree without them. (`npm test` runs the rules on src/.)
+ * dependency-cruiser runs in this process, through its own API, on the project's rule set.
  */
-import { execFileSync } from "node:child_process";
+
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { cruise, type IForbiddenRuleType } from "dependency-cruiser";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, tempDir } from "../../helpers/harness.js";
 
-const DEPCRUISE = join(REPO_ROOT, "node_modules", ".bin", "depcruise");
+const RULES = createRequire(import.meta.url)(join(REPO_ROOT, ".dependency-cruiser.cjs")) as {
+  forbidden: IForbiddenRuleType[];
+};
 
 function tree(files: Record<string, string>): string {
   const root = tempDir("cio-layering-");
@@ -29,28 +34,25 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-/** The rule names depcruise reports on the tree (empty when it passes). */
-function violations(root: string): string[] {
-  let output: string;
-  try {
-    output = execFileSync(
-      DEPCRUISE,
-      ["src", "--config", join(REPO_ROOT, ".dependency-cruiser.cjs"), "--output-type", "json"],
-      { cwd: root, encoding: "utf8" },
-    );
-  } catch (error) {
-    output = String((error as { stdout?: unknown }).stdout);
-  }
-  const report = JSON.parse(output) as { summary: { violations: Array<{ rule: { name: string } }> } };
-  return report.summary.violations.map((violation) => violation.rule.name);
+/** The rule names dependency-cruiser reports on the tree (empty when it passes). */
+async function violations(root: string): Promise<string[]> {
+  const result = await cruise(["src"], {
+    baseDir: root,
+    validate: true,
+    ruleSet: { forbidden: RULES.forbidden },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: "node_modules" },
+  });
+  if (typeof result.output === "string") throw new Error("dependency-cruiser gave text, not a report");
+  return result.output.summary.violations.map((violation) => violation.rule.name);
 }
 
 describe("dependency rules", () => {
-  it("pass a tree that keeps the layers", () => {
-    expect(violations(tree({}))).toEqual([]);
+  it("pass a tree that keeps the layers", async () => {
+    expect(await violations(tree({}))).toEqual([]);
   });
 
-  it("flag a climbing import, a type-only file loop and guard/ reaching past membrane's contract", () => {
+  it("flag a climbing import, a type-only file loop and guard/ reaching past membrane's contract", async () => {
     const root = tree({
       // membrane/ importing tools/: climbs a layer.
       "src/membrane/climb.ts": 'import { t } from "../tools/tool.js";\nexport const c = t;\n',
@@ -60,7 +62,7 @@ describe("dependency rules", () => {
       // guard/ running membrane's CLI code rather than reading its contract.
       "src/guard/g.ts": 'import { run } from "../membrane/cli.js";\nexport const g = run;\n',
     });
-    expect(new Set(violations(root))).toEqual(
+    expect(new Set(await violations(root))).toEqual(
       new Set(["allowed-imports-of-membrane", "no-circular", "guard-sees-only-the-contract"]),
     );
   });

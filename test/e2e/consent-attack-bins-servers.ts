@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StreamableHTTPClientTransport as ModernHttp } from "@modelcontextprotocol/client";
 import { StdioClientTransport as ModernStdio } from "@modelcontextprotocol/client/stdio";
-import { FAKE_MEMBRANE } from "../../fixtures/paths.js";
-import { SERVER_BIN } from "../../helpers/harness.js";
-import { startHttpServer } from "../../helpers/http.js";
+import { FAKE_MEMBRANE } from "../fixtures/paths.js";
+import { SERVER_BIN } from "../helpers/harness.js";
+import { startHttpServer } from "../helpers/http.js";
 import {
   type AttackClient,
   type AttackOptions,
@@ -19,7 +19,7 @@ import {
   modernClient,
   recordingEnv,
   type StartAttackServer,
-} from "./attack-server.js";
+} from "../integration/consent/attack-server.js";
 
 /** The built server over stdio. */
 export const startModernStdio: StartAttackServer = async ({ flags, profile, person }) => {
