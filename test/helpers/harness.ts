@@ -189,6 +189,7 @@ export interface ModernInMemoryHarness {
  * As startInMemory, with a 2026-07-28 client (SDK v2 `@modelcontextprotocol/client`, pinned): the server
  * is served as src/serve/stdio.ts serves it (the SDK's serveStdio reading the opening message and pinning
  * an instance of either era), but over an in-memory pair instead of the process's stdin and stdout.
+ * `backend: "api"` puts the REST backend in front of the same stand-in, as startInMemory does.
  */
 export async function startModernInMemory(
   cli: CliCommand | CommandRunner,
@@ -198,9 +199,16 @@ export async function startModernInMemory(
     { name: "modern-test-client", version: "1.0.0" },
     { versionNegotiation: { mode: { pin: MODERN_ERA } } },
   ),
+  backend: BackendName = "cli",
 ): Promise<ModernInMemoryHarness> {
-  const { config } = parseCommandLine(flags, {});
-  const built = buildServer(config, cli, new ServerLogger("error", () => {}));
+  const api = backend === "api";
+  const { config } = parseCommandLine(api ? [...flags, "--backend", "api"] : flags, {});
+  const built = buildServer(
+    config,
+    cli,
+    new ServerLogger("error", () => {}),
+    api ? { api: restFor(cli) } : {},
+  );
   const [clientTransport, serverTransport] = ModernInMemoryTransport.createLinkedPair();
   const served = serveStdio(() => built.createInstance({ connection: true, cacheScope: "private" }), {
     legacy: "serve",

@@ -1,8 +1,9 @@
 /**
- * Issue #18's consent and read-only attacks on the CLI backend, in memory, over the recording fake CLI.
- * The bodies (consent/consent-attacks.ts) take the server to attack, so other backends run them too.
+ * Issue #18's consent and read-only attacks on both backends, in memory, over the recording fake CLI (the
+ * REST backend reaches its REST front, which records each request as the command it stands for).
  */
-import { startInMemoryCli } from "./consent/attack-server.js";
+import { BACKENDS } from "../helpers/harness.js";
+import { startInMemoryOn } from "./consent/attack-server.js";
 import { defineConsentAttacks } from "./consent/consent-attacks.js";
 
-defineConsentAttacks("cli, in memory", startInMemoryCli);
+for (const backend of BACKENDS) defineConsentAttacks(`${backend}, in memory`, startInMemoryOn(backend));

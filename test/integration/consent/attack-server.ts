@@ -13,6 +13,7 @@ import type { CommandRunner } from "../../../src/membrane/cli/cli.js";
 import { type Invocation, readRecords } from "../../fixtures/records.js";
 import { writeScenario } from "../../fixtures/scenario.js";
 import {
+  type BackendName,
   fixtureCli,
   MODERN_ERA,
   startInMemory,
@@ -81,34 +82,45 @@ export function modernClient(person: AttackOptions["person"], asked: string[]): 
   return client;
 }
 
-/** The CLI backend over the recording fake CLI, in memory, with a 2025-11-25 client. */
-export const startInMemoryCli: StartAttackServer = async ({ flags, profile, person }) => {
-  const { cli, runs } = recordingCli();
-  const harness = await startInMemory(
-    cli,
-    ["--no-cache", "--schema-profile", profile, ...flags],
-    person ? { capabilities: { elicitation: { form: {} } } } : {},
-  );
-  const asked: string[] = [];
-  if (person)
-    harness.client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      asked.push(request.params.message);
-      return person(request.params.message);
+/**
+ * A backend over the recording fake CLI, in memory, with a 2025-11-25 client. With the REST backend the
+ * fake's REST front answers and records each request as the command it stands for, so `runs` counts the
+ * same way on both.
+ */
+export const startInMemoryOn =
+  (backend: BackendName): StartAttackServer =>
+  async ({ flags, profile, person }) => {
+    const { cli, runs } = recordingCli();
+    const harness = await startInMemory(cli, ["--no-cache", "--schema-profile", profile, ...flags], {
+      backend,
+      ...(person ? { capabilities: { elicitation: { form: {} } } } : {}),
     });
-  return { client: harness.client as unknown as AttackClient, asked, runs, close: () => harness.close() };
-};
+    const asked: string[] = [];
+    if (person)
+      harness.client.setRequestHandler(ElicitRequestSchema, async (request) => {
+        asked.push(request.params.message);
+        return person(request.params.message);
+      });
+    return { client: harness.client as unknown as AttackClient, asked, runs, close: () => harness.close() };
+  };
 
 /**
  * The same, with a 2026-07-28 client (`input_required` confirmations), served as the stdio bin serves
  * (the SDK's serveStdio) over an in-memory pair.
  */
-export const startModernInMemoryCli: StartAttackServer = async ({ flags, profile, person }) => {
-  const { cli, runs } = recordingCli();
-  const asked: string[] = [];
-  const harness = await startModernInMemory(
-    cli,
-    ["--no-cache", "--schema-profile", profile, ...flags],
-    modernClient(person, asked),
-  );
-  return { client: harness.client as unknown as AttackClient, asked, runs, close: () => harness.close() };
-};
+export const startModernInMemoryOn =
+  (backend: BackendName): StartAttackServer =>
+  async ({ flags, profile, person }) => {
+    const { cli, runs } = recordingCli();
+    const asked: string[] = [];
+    const harness = await startModernInMemory(
+      cli,
+      ["--no-cache", "--schema-profile", profile, ...flags],
+      modernClient(person, asked),
+      backend,
+    );
+    return { client: harness.client as unknown as AttackClient, asked, runs, close: () => harness.close() };
+  };
+
+export const startInMemoryCli = startInMemoryOn("cli");
+export const startModernInMemoryCli = startModernInMemoryOn("cli");
