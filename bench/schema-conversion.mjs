@@ -1,7 +1,8 @@
 /**
- * Row 4, schema conversion: converting n varied Membrane schemas (normalizeSchema, the server's own code
- * from dist/) and compiling each one's validator, in schemas per second. Baseline: Ajv compiling the raw
- * schemas as they come (what a converter that did nothing would pay); raw schemas Ajv rejects are counted.
+ * Row 4, schema conversion: converting n varied Membrane schemas (normalizeSchema, the server's own code, built
+ * on its own by `scripts/build.mjs --equipment`) and compiling each one's validator, in schemas per second.
+ * Baseline: Ajv compiling the raw schemas as they come (what a converter that did nothing would pay); raw
+ * schemas Ajv rejects are counted.
  * Row 4b, scaling: the time per member of an allOf of 1,600 members against one of 100, and of a union
  * of 1,600 unions against one of 100 (flattened); a linear converter keeps the ratio near 1.
  * Row 4c, hostile patterns: checking a catastrophic-backtracking pattern (`^(\w+\s?)*$`) against 100,000
@@ -12,8 +13,8 @@ import { variedSchemas } from "./lib/schemas.mjs";
 import { int, ratio } from "./lib/util.mjs";
 
 export async function measureSchemaConversion({ schemas: n }) {
-  const { normalizeSchema } = await import("../dist/schema/normalize.js");
-  const { compileValidator } = await import("../dist/schema/validate.js");
+  const { normalizeSchema } = await import("../test/.build/src/schema/normalize.js");
+  const { compileValidator } = await import("../test/.build/src/schema/validate.js");
   const schemas = variedSchemas(n);
 
   let failed = 0;

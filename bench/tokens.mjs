@@ -42,7 +42,7 @@ const naiveChars = (actions) =>
 
 /** Returns the rows and the runs (the memory row reads the largest). */
 export async function measureTokens({ sizes }) {
-  const { DEFAULT_LIST_BUDGET_CHARS } = await import("../dist/catalog/selection.js");
+  const { DEFAULT_LIST_BUDGET_CHARS } = await import("../test/.build/src/catalog/selection.js");
   const largest = Math.max(...sizes);
   // The sandbox's own actions come first and generated ones are the same whatever n is: one listing
   // of the largest catalog gives every smaller one as a prefix.

@@ -1,36 +1,24 @@
-// Builds the MCP Bundle (.mcpb) for Claude Desktop: compiles, stages only what runs (dist/ without the
-// demo, package.json, manifest.json, icon.png and the production node_modules, installed from the lock file into a
-// temporary folder so the repo's own node_modules is never touched), then packs it with `mcpb pack`.
+// Builds the MCP Bundle (.mcpb) for Claude Desktop: builds dist/, stages only what runs, then packs it with
+// `mcpb pack`. dist/ is self-contained (scripts/build.mjs bundles every package the server runs on), so the
+// bundle has no node_modules: the two bins and the chunks they load (read from the build's metafile, so the
+// demo and what only it loads stay out), the third-party licences, package.json, manifest.json, icon.png.
 //
-//   node scripts/bundle.mjs [--no-build] [--out <file.mcpb>] [--modules-from <project>]
+//   node scripts/bundle.mjs [--no-build] [--out <file.mcpb>]
 //
-// The default output is customerio-mcp-<version>.mcpb in the repo (gitignored). --modules-from takes the
-// production node_modules from a project that installed this package's packed tarball from the same lock
-// (the tests make one per run and share it), leaving out the package itself, instead of running npm ci.
+// The default output is customerio-mcp-<version>.mcpb in the repo (gitignored).
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({
-  options: { "no-build": { type: "boolean" }, out: { type: "string" }, "modules-from": { type: "string" } },
-});
+const { values } = parseArgs({ options: { "no-build": { type: "boolean" }, out: { type: "string" } } });
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const out = resolve(values.out ?? join(root, `${pkg.name}-${pkg.version}.mcpb`));
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const BINS = Object.values(pkg.bin);
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"], shell: false });
@@ -48,34 +36,17 @@ function mcpbCli() {
   return join(dir, typeof bin === "string" ? bin : bin.mcpb);
 }
 
-/** Files no running code loads: TypeScript sources and declarations, docs (licenses stay), source maps. */
-const NOT_RUN = /\.(?:[cm]?ts|md|markdown|map|tsbuildinfo)$/i;
-
-function pruneNotRun(dir) {
-  let removed = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) removed += pruneNotRun(path);
-    else if (NOT_RUN.test(entry.name) && !/^licen[cs]e/i.test(entry.name)) {
-      rmSync(path);
-      removed++;
-    }
-  }
-  return removed;
-}
-
-/** The node_modules of a project that installed this package, without the package and its bin links. */
-function copyInstalledModules(project, stage) {
-  const from = join(project, "node_modules");
-  const own = join(from, pkg.name);
-  const inOwn = (path) => !relative(own, path).startsWith("..");
-  cpSync(from, join(stage, "node_modules"), {
-    recursive: true,
-    verbatimSymlinks: true,
-    filter: (source) =>
-      !inOwn(source) &&
-      !(lstatSync(source).isSymbolicLink() && inOwn(resolve(dirname(source), readlinkSync(source)))),
-  });
+/** The files of dist/ the bins load, at start or on demand (static and dynamic imports, transitively). */
+function filesTheBinsLoad() {
+  const { outputs } = JSON.parse(readFileSync(join(root, "dist", ".esbuild-meta.json"), "utf8"));
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file) || !outputs[file]) return;
+    reached.add(file);
+    for (const { path } of outputs[file].imports) visit(path);
+  };
+  for (const bin of BINS) visit(bin.replace(/^\.\//, ""));
+  return [...reached];
 }
 
 const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
@@ -86,24 +57,16 @@ if (!values["no-build"]) run(npm, ["run", "build", "--silent"], root);
 
 const stage = mkdtempSync(join(tmpdir(), "customerio-mcp-bundle-"));
 try {
-  cpSync(join(root, "dist"), join(stage, "dist"), {
-    recursive: true,
-    filter: (source) => !source.startsWith(join(root, "dist", "demo")),
-  });
-  for (const file of ["package.json", "package-lock.json", "manifest.json", "icon.png"])
+  for (const file of [...filesTheBinsLoad(), "dist/THIRD-PARTY-LICENSES.txt", "manifest.json", "icon.png"]) {
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
     cpSync(join(root, file), join(stage, file));
-  if (values["modules-from"]) copyInstalledModules(resolve(values["modules-from"]), stage);
-  else
-    run(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], stage);
-  // What the bundle's package.json needs at run time: the version (read by dist/version.js) and ESM.
-  const { name, version, description, license, type, engines, dependencies } = pkg;
+  }
+  // What the bundle's package.json needs at run time: ESM (dist/ is ES modules), and the package's papers.
+  const { name, version, description, license, type, engines } = pkg;
   writeFileSync(
     join(stage, "package.json"),
-    `${JSON.stringify({ name, version, description, license, type, engines, dependencies }, null, 2)}\n`,
+    `${JSON.stringify({ name, version, description, license, type, engines }, null, 2)}\n`,
   );
-  rmSync(join(stage, "package-lock.json"));
-  rmSync(join(stage, "node_modules", ".package-lock.json"), { force: true });
-  pruneNotRun(join(stage, "node_modules"));
   run(process.execPath, [mcpbCli(), "pack", stage, out], root);
   const size = statSync(out).size;
   process.stdout.write(`Bundle: ${out} (${(size / 1024 / 1024).toFixed(2)} MB)\n`);

@@ -1,6 +1,4 @@
-/** The package version, read once from package.json (one directory above src/ and dist/). */
-import { readFileSync } from "node:fs";
+/** The server's version, from package.json (inlined by the build, so a bundle needs no package.json beside it). */
+import manifest from "../package.json" with { type: "json" };
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+export const VERSION: string = manifest.version;

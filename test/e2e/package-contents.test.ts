@@ -2,7 +2,7 @@
  * What `npm pack` would publish holds no fault equipment: no file named for faults, and no shipped file
  * that knows the fault switch (CUSTOMERIO_SANDBOX_FAULT) or plays a fault (a hang's SIGTERM-proof helper,
  * the crash's token). Lifecycle scripts are skipped: the list is read from the dist the global setup built
- * and pruned (scripts/prune-dist.mjs), as `npm run build` leaves it.
+ * afresh (scripts/build.mjs), as `npm run build` leaves it.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

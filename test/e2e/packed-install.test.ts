@@ -4,7 +4,7 @@
  * and an MCP session over stdio. The tarball and its install are made once per test run
  * (test/helpers/packed-install.ts) and shared with bundle.test.ts.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -33,6 +33,7 @@ describe("the packed package", () => {
     for (const file of [
       "dist/index.js",
       "dist/sandbox/bin.js",
+      "dist/THIRD-PARTY-LICENSES.txt",
       "manifest.json",
       "icon.png",
       "README.md",
@@ -43,6 +44,15 @@ describe("the packed package", () => {
     expect(files.filter((file) => /^(test|src|bench|scripts)\//.test(file) || file.endsWith(".ts"))).toEqual(
       [],
     );
+    // The build's metafile is for the tests and the .mcpb script, not for users.
+    expect(files).not.toContain("dist/.esbuild-meta.json");
+  });
+
+  it("installs nothing but itself: dist/ carries what it runs on", async () => {
+    const { dir } = await packedInstall();
+    const installed = readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."));
+    expect(installed).toEqual([pkg.name]);
+    expect(pkg.dependencies ?? {}).toEqual({});
   });
 
   it("puts customerio-mcp and customerio-mcp-sandbox on the PATH", async () => {

@@ -1,8 +1,8 @@
 /**
  * A stdio session with a real CLI loads nothing it does not use: none of the HTTP transport, the sandbox
  * or doctor (each is imported only when its flag or command asks for it), which is start-up time (bench
- * row 1). A module-resolution hook, registered through NODE_OPTIONS, writes down every file the server's
- * process resolves.
+ * row 1). A module-resolution hook, registered through NODE_OPTIONS, writes down every file of dist/ the
+ * server's process resolves; the build's metafile (dist/.esbuild-meta.json) says which sources each holds.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -45,6 +45,14 @@ register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { file: ${JSON.st
     .map((url) => url.slice(dist.length + 1));
 }
 
+/** The sources (relative to the repo) bundled into the given files of dist/. */
+function sourcesIn(files: string[]): string[] {
+  const meta = JSON.parse(readFileSync(join(REPO_ROOT, "dist", ".esbuild-meta.json"), "utf8")) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
+  return files.flatMap((file) => Object.keys(meta.outputs[`dist/${file}`]?.inputs ?? {}));
+}
+
 describe("start-up", () => {
   it("a stdio session with a real CLI loads nothing of HTTP, the sandbox or doctor", async () => {
     const files = await modulesLoadedBy(
@@ -61,9 +69,13 @@ describe("start-up", () => {
       },
     );
     expect(files).toContain("index.js");
-    expect(files).toContain("serve/stdio.js");
-    const unwanted = files.filter((file) =>
-      /^(serve\/(serve-http|http|exposure|token)\.js|sandbox\/|doctor\/)/.test(file),
+    const sources = sourcesIn(files);
+    expect(sources).toContain("src/serve/stdio.ts");
+    expect(sources).toContain("src/membrane/cli/process-runner.ts");
+    const unwanted = sources.filter((file) =>
+      /^(src\/(serve\/(serve-http|http|exposure|token)\.ts|sandbox\/|doctor\/)|node_modules\/@modelcontextprotocol\/node\/)/.test(
+        file,
+      ),
     );
     expect(unwanted).toEqual([]);
   });

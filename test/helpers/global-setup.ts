@@ -1,15 +1,13 @@
 /**
- * Builds dist once before any test file runs (vitest globalSetup): the sandbox, the fixtures' contract
- * parser and the e2e tests all run the built code, and a stale build would test old code in silence. Then
- * the fault bin, test equipment kept out of dist, into test/.build.
- * Both builds are incremental (tsconfig.build.json, tsconfig.fixtures.json), so a run after no change costs
- * about two seconds; they write to different folders, so they run side by side.
+ * Builds dist once before any test file runs (vitest globalSetup): the e2e tests and the fixtures run the
+ * built code, and a stale build would test old code in silence. The same build also makes the test
+ * equipment users never get (the fault bin, the contract parser of the scripted fake) in test/.build.
+ * `npm run build` is esbuild: about a second, from scratch every time.
  * It also makes the run's folder (`runDir`, given to tests by `inject`) where work shared by several test
  * files is made once (packed-install.ts), and removes it when the run ends.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,8 +24,9 @@ declare module "vitest" {
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 
-/** Runs `node ...args` in the repo, passing its output through. */
-async function node(...args: string[]): Promise<void> {
+/** `node scripts/build.mjs --equipment`, passing its output through. */
+async function build(): Promise<void> {
+  const args = ["scripts/build.mjs", "--equipment"];
   const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {
       process.stdout.write(error.stdout ?? "");
@@ -39,23 +38,12 @@ async function node(...args: string[]): Promise<void> {
   process.stderr.write(stderr);
 }
 
-async function build(): Promise<void> {
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const dist = async () => {
-    await node(tsc, "-p", "tsconfig.build.json");
-    await node("scripts/chmod-bins.mjs");
-    await node("scripts/prune-dist.mjs");
-  };
-  // The fault bin (test equipment, never in dist): test/.build/test/fixtures/faulty-sandbox/bin.js.
-  await Promise.all([dist(), node(tsc, "-p", "tsconfig.fixtures.json")]);
-}
-
 /** The run's folder and build, shared by every project's call in vitest's process (module state is not). */
 const thisRun = globalThis as { cioTestRun?: Promise<string> };
 
 /**
  * vitest calls the global setup once for each project of the run and once more for the root project, one
- * after another (each incremental build cost about two seconds): the first call builds, the others wait for it.
+ * after another: the first call builds, the others wait for it.
  */
 export default async function buildOnce(project: TestProject): Promise<() => void> {
   const first = thisRun.cioTestRun === undefined;

@@ -1,11 +1,9 @@
 /**
- * One packed tarball and one production install per test run, shared by the tests that need them:
- * packed-install.test.ts (the tarball installed as npm would install it from the registry) and bundle.test.ts
- * (the bundle's production node_modules, taken from the same install). `npm pack` plus `npm ci` cost about
- * ten seconds; made once by each test, side by side, they held both workers. The first test to ask makes them
- * under a lock (a folder made atomically) in the run's folder (`runDir`, from the global setup); the others
- * wait for its answer file. The production dependencies come from the npm cache (a lock file built from the
- * repo's own, so npm needs no registry metadata), falling back to the network only if the cache lacks one.
+ * One packed tarball and its install per test run, for packed-install.test.ts: the tarball installed as npm
+ * would install it from the registry. The first test to ask makes them under a lock (a folder made
+ * atomically) in the run's folder (`runDir`, from the global setup); others wait for its answer file. The
+ * lock file is built from the repo's own, so npm needs no registry metadata: the package has no production
+ * dependency today (dist/ is bundled), and one added later would come from the npm cache.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";

@@ -66,11 +66,13 @@ let ajvInstance: Promise<Ajv2020> | undefined;
  */
 function ajv(): Promise<Ajv2020> {
   ajvInstance ??= Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]).then(
-    ([{ Ajv2020 }, addFormatsModule]) => {
+    // `default` of both CommonJS modules is their module.exports, in Node and in the bundle alike; a named
+    // export of a CommonJS module imported on demand exists in Node only (the bundle has `default` alone).
+    ([{ default: ajvModule }, addFormatsModule]) => {
       // validateSchema off: checking a schema against the 2020-12 meta-schema compiles the meta-schema
       // first, which is most of a run's validation CPU. The schemas are the catalog's own, and
       // test/unit/sandbox/catalog-schemas.test.ts checks each of them (adapted) against the meta-schema.
-      const instance = new Ajv2020({
+      const instance = new ajvModule.Ajv2020({
         allErrors: true,
         strict: false,
         validateFormats: true,
