@@ -1,13 +1,13 @@
 /**
  * The task benchmark's jobs (bench/lib/jobs.mjs, row 11 of the bench) run here as they run there, so their
  * scripts cannot rot: every job, with the direct tools and with the generic tools only, through a real SDK
- * Client against the sandbox, must give the right answer; the direct tools never take more calls. No
+ * Client against the sandbox in this process (as --sandbox runs it), must give the right answer; the direct tools never take more calls. No
  * timing and no token counts are asserted (those are the bench's).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module of the bench, without type declarations.
 import { JOBS, jobTools, SETUPS } from "../../bench/lib/jobs.mjs";
-import { type StdioHarness, startStdio } from "../helpers/harness.js";
+import { type InMemoryHarness, sandboxRunner, startInMemory } from "../helpers/harness.js";
 
 interface Job {
   name: string;
@@ -26,9 +26,9 @@ const setups = SETUPS as Setup[];
 const callCounts: Record<string, Record<string, number>> = {};
 
 describe.each(setups)("common jobs, $name tools", (setup) => {
-  let harness: StdioHarness;
+  let harness: InMemoryHarness;
   beforeAll(async () => {
-    harness = await startStdio(["--sandbox", "--no-cache", ...setup.args]);
+    harness = await startInMemory(sandboxRunner(), ["--no-cache", ...setup.args]);
   });
   afterAll(async () => {
     await harness?.close();

@@ -4,7 +4,7 @@
  * each raw request tool says what its path is relative to.
  */
 import { describe, expect, it } from "vitest";
-import { resultJson, sandboxCli, startInMemory } from "../helpers/harness.js";
+import { resultJson, sandboxRunner, startInMemory } from "../helpers/harness.js";
 
 interface Match {
   key: string | null;
@@ -15,7 +15,9 @@ interface Match {
 
 async function searchAndList(searchFirst: boolean) {
   // Every action a direct tool, so the high-blast one is in tools/list to compare with.
-  const harness = await startInMemory(sandboxCli(), ["--no-cache", "--max-tools", "200"], { start: false });
+  const harness = await startInMemory(sandboxRunner(), ["--no-cache", "--max-tools", "200"], {
+    start: false,
+  });
   try {
     const search = async () => {
       const result = await harness.client.callTool({
@@ -49,7 +51,11 @@ describe("search_actions and tools/list say the same", () => {
 
 describe("raw request tools", () => {
   it("each say what their path is relative to", async () => {
-    const harness = await startInMemory(sandboxCli(), ["--no-cache", "--tools", "make_api_request,list_*"]);
+    const harness = await startInMemory(sandboxRunner(), [
+      "--no-cache",
+      "--tools",
+      "make_api_request,list_*",
+    ]);
     try {
       const { tools } = await harness.client.listTools();
       const describe = (name: string) => tools.find((tool) => tool.name === name)?.description ?? "";

@@ -1,6 +1,7 @@
 /**
- * Every command line the adapter (CliBackend) sends is one the contract knows: a real fake CLI that
- * parses with the contract's strict parser answers each call, and each recorded argv names a contract
+ * Every command line the adapter (CliBackend) sends is one the contract knows: the fake CLI (in this
+ * process, fixtureCli: the function its executable runs), which parses with the contract's strict parser,
+ * answers each call, and each recorded argv names a contract
  * command and only the flags that command takes.
  */
 import { mkdtempSync } from "node:fs";
@@ -11,15 +12,17 @@ import { MembraneCli } from "../../../../src/membrane/cli/cli.js";
 import { CliBackend } from "../../../../src/membrane/cli/cli-backend.js";
 import { findCommand } from "../../../../src/membrane/contract/commands.js";
 import { parseCliArgs } from "../../../../src/membrane/contract/parse.js";
-import { FAKE_MEMBRANE } from "../../../fixtures/paths.js";
 import { readRecords } from "../../../fixtures/records.js";
+import { fixtureCli } from "../../../helpers/harness.js";
 import { silentLogger } from "../../../helpers/silent-logger.js";
 
 function client(record: string): CliBackend {
-  const cli = new MembraneCli(
-    { command: FAKE_MEMBRANE, args: [], env: { FAKE_MEMBRANE_RECORD: record }, display: "fake-membrane" },
-    { timeoutMs: 20_000, maxConcurrent: 2, maxOutputBytes: 1_000_000, log: silentLogger },
-  );
+  const cli = new MembraneCli(fixtureCli("fake-membrane", { FAKE_MEMBRANE_RECORD: record }), {
+    timeoutMs: 20_000,
+    maxConcurrent: 2,
+    maxOutputBytes: 1_000_000,
+    log: silentLogger,
+  });
   return new CliBackend(cli, silentLogger);
 }
 
