@@ -28,7 +28,7 @@ const references = new Map<CorpusSchema, (value: unknown) => boolean>();
 const referenceOf = (entry: CorpusSchema) => {
   const known = references.get(entry);
   if (known) return known;
-  const accepts = referenceOf(entry);
+  const accepts = referenceValidator(entry.schema);
   references.set(entry, accepts);
   return accepts;
 };
