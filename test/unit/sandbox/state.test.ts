@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../../src/sandbox/cli/face.js";
 import { inProcessSandbox, SANDBOX_DISPLAY } from "../../../src/sandbox/launch.js";
 import { createSandbox } from "../../../src/sandbox/sandbox.js";
-import { CONNECTION, freshStateDir, runAction, sandbox, sandboxProcess } from "./helpers.js";
+import { CONNECTION, freshStateDir, runAction, sandbox } from "./helpers.js";
 
 let stateDir: string;
 beforeEach(async () => {
