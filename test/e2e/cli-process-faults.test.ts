@@ -10,56 +10,16 @@ import { readFileSync } from "node:fs";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { isAlive, killAll, pidsIn, waitFor } from "../fixtures/process-probe.js";
-import { quickClock } from "../helpers/clocks.js";
-import { faultyCli, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { faultyCli, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { CONNECTION, proxyCallsAt, proxyOnce } from "../helpers/proxy-calls.js";
 
-const CONNECTION = ["--connection-id", "sandbox-customerio"];
-
-/** One proxy_request on the fault bin with `fault` on; `timeoutMs` replaces --timeout's whole seconds. */
-async function runOnce(fault: string, env: Record<string, string> = {}, timeoutMs?: number) {
-  const clock = quickClock();
-  const harness = await startInMemory(faultyCli(fault, env), ["--no-cache", ...CONNECTION], {
-    start: false,
-    clock,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
-  try {
-    const result = await harness.client.callTool({
-      name: "proxy_request",
-      arguments: { method: "GET", path: "/v1/segments" },
-    });
-    const ping = await harness.client.ping();
-    return { result, text: resultText(result), ping };
-  } finally {
-    await harness.close();
-  }
-}
+/** One proxy_request on a fresh server over the fault bin with `fault` on. */
+const runOnce = (fault: string, env: Record<string, string> = {}, timeoutMs?: number) =>
+  proxyOnce(faultyCli(fault, env), timeoutMs);
 
 /** The fault bin with `fault` on, hanging only on requests. */
 const hangingBin = (fault: string, env: Record<string, string>) =>
   faultyCli(fault, { CUSTOMERIO_SANDBOX_HANG_COMMANDS: "request", ...env });
-
-/** Starts an in-memory server on `cli` with a `timeoutMs` deadline and makes `count` proxy_request calls at once. */
-async function callsAt(cli: ReturnType<typeof faultyCli>, timeoutMs: number, count = 1) {
-  const harness = await startInMemory(cli, ["--no-cache", "--connection-id", "sandbox-customerio"], {
-    start: false,
-    timeoutMs,
-  });
-  // The connection is looked up once per server (its own CLI call): done here, so the calls time only theirs.
-  // On a busy machine that lookup alone can outlast a 1 s timeout: it is tried again until it succeeds.
-  let status: Record<string, unknown> = {};
-  for (let attempt = 0; attempt < 10 && status["ok"] !== true; attempt++) {
-    status = resultJson(await harness.client.callTool({ name: "connection_status", arguments: {} }));
-  }
-  expect(status, "the connection lookup never finished in time").toMatchObject({ ok: true });
-  const started = Date.now();
-  const timed = Array.from({ length: count }, (_, index) =>
-    harness.client
-      .callTool({ name: "proxy_request", arguments: { method: "GET", path: `/v1/q${index}` } })
-      .then((result) => ({ result: result as CallToolResult, ms: Date.now() - started })),
-  );
-  return { harness, results: await Promise.all(timed) };
-}
 
 describe("a misbehaving CLI process", () => {
   it("a hanging CLI is stopped after the timeout, with its whole process tree", async () => {
@@ -121,7 +81,7 @@ describe("one deadline per call, over hung processes", () => {
     const pidDir = tempDir();
     try {
       const cli = hangingBin("hang-detached", { CUSTOMERIO_SANDBOX_PID_DIR: pidDir });
-      const { harness, results } = await callsAt(cli, 1000);
+      const { harness, results } = await proxyCallsAt(cli, 1000);
       const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
       expect(result.isError).toBe(true);
       expect(resultText(result)).toContain("timed out after 1 s");
@@ -140,7 +100,7 @@ describe("one deadline per call, over hung processes", () => {
     const pidDir = tempDir();
     try {
       const cli = hangingBin("hang", { CUSTOMERIO_SANDBOX_PID_DIR: pidDir });
-      const { harness, results } = await callsAt(cli, 1000, 5);
+      const { harness, results } = await proxyCallsAt(cli, 1000, 5);
       for (const { result, ms } of results) {
         expect(result.isError).toBe(true);
         expect(ms).toBeLessThan(1000 + 2000);

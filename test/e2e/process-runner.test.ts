@@ -70,22 +70,32 @@ describe("waiting for a slot", () => {
   });
 });
 
+/**
+ * Runs `connection list` through the fault bin with `fault` on and waits for the pids it writes (the CLI's,
+ * then its helper's); they are killed after the test whatever happens.
+ */
+async function runWritingPids(fault: string, timeoutMs: number) {
+  const pidFile = join(tempDir(), "pids");
+  const cli = new MembraneCli(faultyCli(fault, { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
+    timeoutMs,
+    maxConcurrent: 1,
+    maxOutputBytes: 1_000_000,
+    log: quiet,
+  });
+  const call = cli.run(["connection", "list", "--json"]);
+  call.catch(() => {});
+  await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
+  const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
+  stop = () => killAll(pids);
+  return { call, pids };
+}
+
 describe("a helper that daemonizes and holds the CLI's stdout (#18 item 11)", () => {
   // Only Linux shows which processes hold a pipe (/proc); elsewhere such a helper outlives the call.
   it.runIf(process.platform === "linux")("is ended when the CLI exits, and the call answers", async () => {
-    const pidFile = join(tempDir(), "pids");
     // The CLI answers and exits at once; its helper, in a session of its own, keeps stdout open.
-    const cli = new MembraneCli(faultyCli("daemonize", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
-      timeoutMs: 20_000,
-      maxConcurrent: 1,
-      maxOutputBytes: 1_000_000,
-      log: quiet,
-    });
-    const call = cli.run(["connection", "list", "--json"]);
-    call.catch(() => {});
-    await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
-    const [leader, helper] = readFileSync(pidFile, "utf8").trim().split("\n").map(Number) as [number, number];
-    stop = () => killAll([helper]);
+    const { call, pids } = await runWritingPids("daemonize", 20_000);
+    const [leader, helper] = pids as [number, number];
     // Before: the call waited for the pipes until its deadline (a timeout) and the helper lived on.
     expect(JSON.parse(await call).items[0].id).toBe("sandbox-customerio");
     await waitFor(() => !isAlive(leader), 2000);
@@ -93,19 +103,8 @@ describe("a helper that daemonizes and holds the CLI's stdout (#18 item 11)", ()
   });
 
   it.runIf(process.platform === "linux")("is ended at the deadline when the CLI hangs too", async () => {
-    const pidFile = join(tempDir(), "pids");
     // Long enough for the CLI to start and write its pids before it is stopped.
-    const cli = new MembraneCli(faultyCli("hang-detached", { CUSTOMERIO_SANDBOX_PID_FILE: pidFile }), {
-      timeoutMs: 1000,
-      maxConcurrent: 1,
-      maxOutputBytes: 1_000_000,
-      log: quiet,
-    });
-    const call = cli.run(["connection", "list", "--json"]);
-    call.catch(() => {});
-    await waitFor(() => readdirSync(join(pidFile, "..")).includes("pids"), 5000);
-    const pids = readFileSync(pidFile, "utf8").trim().split("\n").map(Number);
-    stop = () => killAll(pids);
+    const { call, pids } = await runWritingPids("hang-detached", 1000);
     await expect(call).rejects.toMatchObject({ kind: "timeout" });
     await waitFor(() => pids.every((pid) => !isAlive(pid)), 3000);
   });

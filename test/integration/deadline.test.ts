@@ -1,40 +1,20 @@
 /**
  * One deadline per call (issue #18), with retries: a retry gets what is left of the call's time, and none
  * is tried when too little would be left. The fault equipment runs in this process; the hangs (a process
- * tree stopped at the deadline) are test/e2e/cli-process-faults.test.ts. Deadlines are set in milliseconds on the parsed config (startInMemory's
- * `timeoutMs`): the runner, slots, retry and deadline code are the ones production runs with --timeout.
+ * tree stopped at the deadline) are test/e2e/cli-process-faults.test.ts. Deadlines are set in milliseconds
+ * on the parsed config (startInMemory's `timeoutMs`): the runner, slots, retry and deadline code are the
+ * ones production runs with --timeout.
  */
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { settingsFromEnv } from "../fixtures/faulty-sandbox/faults.js";
 import { readCallCount } from "../fixtures/records.js";
-import { faultyRunner, resultJson, resultText, startInMemory, tempDir } from "../helpers/harness.js";
+import { faultyRunner, resultText, tempDir } from "../helpers/harness.js";
+import { proxyCallsAt } from "../helpers/proxy-calls.js";
 
 /** The faults in this process. */
 const inProcess = (fault: string, env: Record<string, string>) => faultyRunner(fault, settingsFromEnv(env));
-
-/** Starts an in-memory server on `cli` with a `timeoutMs` deadline and makes `count` proxy_request calls at once. */
-async function callsAt(cli: ReturnType<typeof faultyRunner>, timeoutMs: number, count = 1) {
-  const harness = await startInMemory(cli, ["--no-cache", "--connection-id", "sandbox-customerio"], {
-    start: false,
-    timeoutMs,
-  });
-  // The connection is looked up once per server (its own CLI call): done here, so the calls time only theirs.
-  // On a busy machine that lookup alone can outlast a 1 s timeout: it is tried again until it succeeds.
-  let status: Record<string, unknown> = {};
-  for (let attempt = 0; attempt < 10 && status["ok"] !== true; attempt++) {
-    status = resultJson(await harness.client.callTool({ name: "connection_status", arguments: {} }));
-  }
-  expect(status, "the connection lookup never finished in time").toMatchObject({ ok: true });
-  const started = Date.now();
-  const timed = Array.from({ length: count }, (_, index) =>
-    harness.client
-      .callTool({ name: "proxy_request", arguments: { method: "GET", path: `/v1/q${index}` } })
-      .then((result) => ({ result: result as CallToolResult, ms: Date.now() - started })),
-  );
-  return { harness, results: await Promise.all(timed) };
-}
 
 describe("one deadline per call", () => {
   it("a retry gets what is left of the call's time, not a fresh timeout", async () => {
@@ -47,7 +27,7 @@ describe("one deadline per call", () => {
       CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
       CUSTOMERIO_SANDBOX_DELAY_MS: "10000",
     });
-    const { harness, results } = await callsAt(cli, 2800);
+    const { harness, results } = await proxyCallsAt(cli, 2800);
     await harness.close();
     const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
     expect(readCallCount(state)).toBe(2);
@@ -62,7 +42,7 @@ describe("one deadline per call", () => {
       CUSTOMERIO_SANDBOX_CALLS_FILE: state,
       CUSTOMERIO_SANDBOX_FAIL_TIMES: "1",
     });
-    const { harness, results } = await callsAt(cli, 2000);
+    const { harness, results } = await proxyCallsAt(cli, 2000);
     await harness.close();
     const [{ result, ms }] = results as [{ result: CallToolResult; ms: number }];
     expect(readCallCount(state)).toBe(1);

@@ -8,7 +8,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { settingsFromEnv } from "../fixtures/faulty-sandbox/faults.js";
 import { writeScenario } from "../fixtures/scenario.js";
-import { quickClock } from "../helpers/clocks.js";
 import {
   faultyRunner,
   fixtureCli,
@@ -17,32 +16,12 @@ import {
   startInMemory,
   tempDir,
 } from "../helpers/harness.js";
+import { CONNECTION, proxyOnce } from "../helpers/proxy-calls.js";
 
-/** The sandbox's one connection, configured so the fault hits the tool call itself; retry waits are quick. */
-const CONNECTION = ["--connection-id", "sandbox-customerio"];
 /** The sandbox with `fault` on, in this process. */
 const faulty = (fault: string, env: Record<string, string> = {}) => faultyRunner(fault, settingsFromEnv(env));
-
-/** One proxy_request on `fault`; `timeoutMs` replaces --timeout's whole seconds (the same deadline code). */
-async function runOnce(fault: string, env: Record<string, string> = {}, timeoutMs?: number) {
-  const clock = quickClock();
-  const cli = faulty(fault, env);
-  const harness = await startInMemory(cli, ["--no-cache", ...CONNECTION], {
-    start: false,
-    clock,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
-  try {
-    const result = await harness.client.callTool({
-      name: "proxy_request",
-      arguments: { method: "GET", path: "/v1/segments" },
-    });
-    const ping = await harness.client.ping();
-    return { result, text: resultText(result), ping, waits: clock.sleeps };
-  } finally {
-    await harness.close();
-  }
-}
+/** One proxy_request on a fresh server with `fault` on (retry waits on a quick clock). */
+const runOnce = (fault: string, env: Record<string, string> = {}) => proxyOnce(faulty(fault, env));
 
 describe("CLI faults", () => {
   it("a crashing CLI gives its own message without a stack trace", async () => {
