@@ -3,7 +3,7 @@
  * locate's one run of the script it found), `integration` drives the whole server in memory through the
  * SDK Client with the CLI in process (no child process), `e2e` holds every test that starts one: the real
  * runner, the fault and sandbox bins, the built dist over stdio and HTTP. `docs` checks the documents
- * against the code. The global setup builds dist (and the test equipment into test/.build) once before any
+ * against the code (and runs `mcpb validate` on the manifest). The global setup builds dist (and the test equipment into test/.build) once before any
  * of them, so no test runs an old build. Run one kind with
  * `npx vitest run --project unit`.
  * No file is isolated: the files of a worker share its module cache (`isolate: false`). No test file sets

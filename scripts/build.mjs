@@ -2,17 +2,18 @@
 // start loads a few files instead of ~260 modules one by one (bench row 1: Node's module loader, not our
 // code, was most of start-up). Code loaded on demand stays on demand: `import()` becomes a chunk of its own
 // (dist/chunks/), so a stdio session still loads nothing of HTTP, the sandbox or doctor. The type check is
-// separate (`npm run typecheck`); esbuild only strips types.
+// separate (`npm run typecheck`); esbuild only strips types. Each build is whole and new (about a second),
+// written beside dist/ and then put in its place, so nothing stale ships and nothing half written is run.
 //
 //   node scripts/build.mjs [--equipment]
 //
 // Writes dist/.esbuild-meta.json (which source went into which output, read by the start-up tests; not
 // packed) and dist/THIRD-PARTY-LICENSES.txt (the licence of every package bundled in, which their licences
-// ask to ship). --equipment also builds what the tests and the bench run but users never get, into
+// ask to ship, read from the packages themselves). --equipment also builds what the tests and the bench run but users never get, into
 // test/.build/<path of the source>.js: the fault bin, the contract's argv parser for the scripted fake CLI,
 // and the modules the bench times on their own (schema conversion, the tool-list budget).
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
@@ -50,10 +51,15 @@ const shared = {
   plugins: [versionOnly],
 };
 
-/** The package a bundled input came from, by its path under node_modules (the last one, for nested installs). */
+/** The package a bundled input came from: its folder under the last node_modules/ (nested installs too). */
 function packageOf(input) {
-  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(input);
-  return match ? input.slice(0, match.index + match[0].length - 1) : undefined;
+  const at = input.lastIndexOf("node_modules/");
+  if (at === -1) return undefined;
+  const [scopeOrName, name] = input.slice(at + "node_modules/".length).split("/");
+  return (
+    input.slice(0, at) +
+    `node_modules/${scopeOrName.startsWith("@") ? `${scopeOrName}/${name}` : scopeOrName}`
+  );
 }
 
 function licenceText(dir) {
@@ -73,10 +79,28 @@ function thirdPartyLicences(metafile) {
   return `customerio-mcp bundles these packages into dist/.\n\n${sections.join(`\n${"-".repeat(78)}\n\n`)}`;
 }
 
+/**
+ * Writes a build's files into a fresh folder beside `outdir`, then puts it in `outdir`'s place: nothing
+ * renamed or removed in the sources survives in the output (or ships from it), and a server or test running
+ * from `outdir` meanwhile never finds it half written (only a moment between two renames without it).
+ */
+function replaceFolder(outdir, files) {
+  const next = `${outdir}.next`;
+  const old = `${outdir}.old`;
+  rmSync(next, { recursive: true, force: true });
+  for (const { path, contents, mode } of files) {
+    const target = join(next, relative(outdir, path));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, contents, { mode });
+  }
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(outdir)) renameSync(outdir, old);
+  renameSync(next, outdir);
+  rmSync(old, { recursive: true, force: true });
+}
+
 async function buildDist() {
-  // Built afresh each time: nothing renamed or removed in src/ can survive in dist/ (or ship from it).
-  rmSync(dist, { recursive: true, force: true });
-  const { metafile } = await build({
+  const { metafile, outputFiles } = await build({
     ...shared,
     entryPoints: {
       index: "src/index.ts",
@@ -87,18 +111,24 @@ async function buildDist() {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,
+    write: false,
   });
-  writeFileSync(join(dist, ".esbuild-meta.json"), JSON.stringify(metafile));
-  writeFileSync(join(dist, "THIRD-PARTY-LICENSES.txt"), thirdPartyLicences(metafile));
-  // esbuild keeps the entries' shebang but not an executable mode.
-  for (const bin of BINS) chmodSync(join(root, bin), 0o755);
+  replaceFolder(dist, [
+    // esbuild keeps the entries' shebang; the bins also need an executable mode.
+    ...outputFiles.map(({ path, contents }) => ({
+      path,
+      contents,
+      mode: BINS.includes(relative(root, path)) ? 0o755 : 0o644,
+    })),
+    { path: join(dist, ".esbuild-meta.json"), contents: JSON.stringify(metafile) },
+    { path: join(dist, "THIRD-PARTY-LICENSES.txt"), contents: thirdPartyLicences(metafile) },
+  ]);
 }
 
 /** Equipment for the tests and the bench, never in dist/ (node_modules stay outside: they are installed). */
 async function buildEquipment() {
   const out = join(root, "test", ".build");
-  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-  await build({
+  const { outputFiles } = await build({
     ...shared,
     entryPoints: [
       "test/fixtures/faulty-sandbox/bin.ts",
@@ -110,7 +140,9 @@ async function buildEquipment() {
     outdir: out,
     outbase: ".",
     packages: "external",
+    write: false,
   });
+  replaceFolder(out, outputFiles);
 }
 
 const { values } = parseArgs({ options: { equipment: { type: "boolean" } } });

@@ -10,9 +10,11 @@ import { REPO_ROOT } from "./harness.js";
 
 const CHANGES_SHARED_STATE: [string, RegExp][] = [
   ["assigns to process.env", /process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\?\?=|\|\|=)/],
+  ["assigns to process.env", /Object\.assign\(\s*process\.env\b/],
   ["deletes from process.env", /delete\s+process\.env/],
+  ["assigns to a global", /\bglobalThis(\.\w+|\[[^\]]+\])\s*(=(?!=)|\?\?=|\|\|=)/],
   ["changes the working folder", /process\.chdir\(/],
-  ["mocks or stubs through vi", /\bvi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers)\(/],
+  ["mocks, spies or stubs through vi", /\bvi\.(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers)\(/],
 ];
 
 function testSources(): string[] {
@@ -32,6 +34,9 @@ describe("test files that share a worker", () => {
     expect(caught("process.env.PATH ??= x;")).toBe(true);
     expect(caught("delete process.env.X;")).toBe(true);
     expect(caught('vi.stubEnv("A", "b");')).toBe(true);
+    expect(caught("Object.assign(process.env, { A: 1 });")).toBe(true);
+    expect(caught("globalThis.fetch = fake;")).toBe(true);
+    expect(caught("vi.spyOn(console, 'log');")).toBe(true);
     expect(caught('process.env["HOME"] === dir')).toBe(false);
     expect(caught('env: { PATH: process.env["PATH"] ?? "" }')).toBe(false);
   });

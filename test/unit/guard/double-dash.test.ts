@@ -4,27 +4,32 @@
  * fixture CLI must accept the same argv, with what follows `--` taken as positionals even when it looks
  * like a flag.
  */
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { FAKE_MEMBRANE } from "../../fixtures/paths.js";
+import { fakeMembrane } from "../../fixtures/bin/lib/face.mjs";
 import { CONNECTION, freshStateDir, sandbox } from "../sandbox/helpers.js";
 
-/** Runs the fixture CLI on the default scenario (connection conn-1, no scripted runs). */
-function fakeRun(args: string[]) {
-  const env = { ...process.env };
-  delete env["FAKE_MEMBRANE_SCENARIO"];
-  return spawnSync(process.execPath, [FAKE_MEMBRANE, ...args], { env, encoding: "utf8" });
+/**
+ * Runs the fixture CLI's function (what its executable runs) in this process on the default scenario
+ * (connection conn-1, no scripted runs).
+ */
+async function fakeRun(args: string[]) {
+  const answer = await fakeMembrane(args, { PATH: process.env["PATH"] ?? "" }, process.pid);
+  return {
+    status: answer.exitCode,
+    stdout: Buffer.from(answer.stdout).toString("utf8"),
+    stderr: answer.stderr,
+  };
 }
 
-function fake(args: string[]): unknown {
-  const run = fakeRun(args);
+async function fake(args: string[]): Promise<unknown> {
+  const run = await fakeRun(args);
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 describe("-- before positionals", () => {
-  it("the fixture CLI runs an action and a request given after --", () => {
-    const run = fake([
+  it("the fixture CLI runs an action and a request given after --", async () => {
+    const run = await fake([
       "action",
       "run",
       "--connectionId=conn-1",
@@ -34,7 +39,14 @@ describe("-- before positionals", () => {
       "act-get-customer",
     ]);
     expect(run).toMatchObject({ output: { echo: { id: "7" }, action: "act-get-customer" } });
-    const request = fake(["request", "--method=GET", "--query=limit=5", "--", "conn-1", "/v1/segments"]);
+    const request = await fake([
+      "request",
+      "--method=GET",
+      "--query=limit=5",
+      "--",
+      "conn-1",
+      "/v1/segments",
+    ]);
     expect(request).toEqual({
       method: "GET",
       path: "/v1/segments",
@@ -44,8 +56,8 @@ describe("-- before positionals", () => {
     });
   });
 
-  it("the fixture CLI reads a flag-like word after -- as a positional", () => {
-    const run = fakeRun(["action", "run", "--connectionId=conn-1", "--json", "--", "--help"]);
+  it("the fixture CLI reads a flag-like word after -- as a positional", async () => {
+    const run = await fakeRun(["action", "run", "--connectionId=conn-1", "--json", "--", "--help"]);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("Action not found");
   });
