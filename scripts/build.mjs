@@ -7,10 +7,10 @@
 //
 //   node scripts/build.mjs [--equipment]
 //
-// Writes dist/.esbuild-meta.json (which source went into which output, read by the start-up tests; not
-// packed) and dist/THIRD-PARTY-LICENSES.txt (the licence of every package bundled in, which their licences
-// ask to ship, read from the packages themselves). --equipment also builds what the tests and the bench run but users never get, into
-// test/.build/<path of the source>.js: the fault bin, the contract's argv parser for the scripted fake CLI,
+// Writes dist/.esbuild-meta.json (which source went into which output, read by the start-up tests and the
+// .mcpb script; not packed) and dist/THIRD-PARTY-LICENSES.txt (the licence of every package bundled in,
+// which their licences ask to ship, read from the packages themselves). --equipment also builds what the
+// tests and the bench run but users never get, into test/.build/<path of the source>.js: the fault bin, the contract's argv parser for the scripted fake CLI,
 // and the modules the bench times on their own (schema conversion, the tool-list budget).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -20,7 +20,10 @@ import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-const BINS = ["dist/index.js", "dist/sandbox/bin.js"];
+/** The package's bins (package.json `bin`), relative to the repo: they get an executable mode. */
+const BINS = Object.values(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin).map((bin) =>
+  join(bin),
+);
 
 /** What a bundled CommonJS package (ajv) needs in an ES module: a `require` for Node's own modules. */
 const REQUIRE_SHIM =
