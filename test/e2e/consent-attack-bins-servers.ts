@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { StreamableHTTPClientTransport as ModernHttp } from "@modelcontextprotocol/client";
 import { StdioClientTransport as ModernStdio } from "@modelcontextprotocol/client/stdio";
 import { FAKE_MEMBRANE } from "../fixtures/paths.js";
 import { SERVER_BIN } from "../helpers/harness.js";
@@ -17,6 +16,7 @@ import {
   type AttackOptions,
   type AttackServer,
   modernClient,
+  modernHttpClient,
   recordingEnv,
   type StartAttackServer,
 } from "../integration/consent/attack-server.js";
@@ -62,11 +62,7 @@ export const startModernHttp: StartAttackServer = Object.assign(
       env,
     );
     const token = readFileSync(join(server.configDir, "customerio-mcp", "http-token"), "utf8").trim();
-    const asked: string[] = [];
-    const client = modernClient(person, asked);
-    await client.connect(
-      new ModernHttp(new URL(server.url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
-    );
+    const { client, asked } = await modernHttpClient(person, server.url, token);
     return {
       client: client as unknown as AttackClient,
       asked,

@@ -4,9 +4,24 @@
  * (--sandbox) prints exactly what the bin prints for the same argv, final newline aside. The state rules in
  * one process are test/unit/sandbox/state.test.ts.
  */
+import { execa } from "execa";
 import { beforeEach, describe, expect, it } from "vitest";
 import { inProcessSandbox } from "../../src/sandbox/launch.js";
-import { CONNECTION, freshStateDir, runAction, sandboxProcess } from "../unit/sandbox/helpers.js";
+import { SANDBOX_BIN } from "../helpers/harness.js";
+import { CONNECTION, freshStateDir, runAction, type SandboxRun, toRun } from "../unit/sandbox/helpers.js";
+
+/** The built bin as a real process over `stateDir`, with none of the sandbox's knobs from this environment. */
+async function sandboxProcess(stateDir: string, args: string[]): Promise<SandboxRun> {
+  const result = await execa(process.execPath, [SANDBOX_BIN, ...args], {
+    reject: false,
+    env: {
+      CUSTOMERIO_SANDBOX_STATE_DIR: stateDir,
+      CUSTOMERIO_SANDBOX_EXTRA_ACTIONS: "",
+      CUSTOMERIO_SANDBOX_LATENCY_MS: "",
+    },
+  });
+  return toRun(result.exitCode ?? -1, String(result.stdout), String(result.stderr));
+}
 
 let stateDir: string;
 beforeEach(async () => {

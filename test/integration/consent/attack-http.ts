@@ -5,7 +5,6 @@
  * itself (its token file, its start-up lines) is attacked in test/e2e/consent-attack-bins.test.ts.
  */
 import { randomBytes } from "node:crypto";
-import { StreamableHTTPClientTransport as ModernHttp } from "@modelcontextprotocol/client";
 import { parseCommandLine } from "../../../src/config.js";
 import { ServerLogger } from "../../../src/log.js";
 import { createHttpApp, listen } from "../../../src/serve/http.js";
@@ -14,7 +13,7 @@ import {
   type AttackClient,
   type AttackOptions,
   type AttackServer,
-  modernClient,
+  modernHttpClient,
   recordingCli,
   type StartAttackServer,
 } from "./attack-server.js";
@@ -43,11 +42,7 @@ export const startModernHttpInProcess: StartAttackServer = Object.assign(
     const app = createHttpApp(built, config, token, log);
     const url = await listen(app, config);
     void built.start();
-    const asked: string[] = [];
-    const client = modernClient(person, asked);
-    await client.connect(
-      new ModernHttp(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
-    );
+    const { client, asked } = await modernHttpClient(person, url, token);
     return {
       client: client as unknown as AttackClient,
       asked,

@@ -6,7 +6,10 @@
  * are in test/e2e/consent-attack-bins-servers.ts (the process layer).
  */
 
-import { Client as ModernClient } from "@modelcontextprotocol/client";
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernHttp,
+} from "@modelcontextprotocol/client";
 import { ElicitRequestSchema, type ElicitResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { SchemaProfile } from "../../../src/config.js";
 import type { CommandRunner } from "../../../src/membrane/cli/cli.js";
@@ -62,6 +65,16 @@ export function recordingEnv(): { env: Record<string, string>; runs: () => Invoc
 export function recordingCli(): { cli: CommandRunner; runs: () => Invocation[] } {
   const { env, runs } = recordingEnv();
   return { cli: fixtureCli("fake-membrane", env), runs };
+}
+
+/** modernClient connected over Streamable HTTP to `url` with the bearer `token`; its questions go to `asked`. */
+export async function modernHttpClient(person: AttackOptions["person"], url: string, token: string) {
+  const asked: string[] = [];
+  const client = modernClient(person, asked);
+  await client.connect(
+    new ModernHttp(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+  );
+  return { client, asked };
 }
 
 /** A v2 client pinned to 2026-07-28 that plays `person` when given (its questions go to `asked`). */

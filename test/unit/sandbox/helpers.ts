@@ -1,12 +1,9 @@
 /**
- * Runs the sandbox's CLI face with an argv, each test with its own state directory: in this process by
- * default (a fresh sandbox per run over the folder, with the options the bin would read from `env`: what
- * --sandbox runs), or as the BUILT bin (dist/sandbox/bin.js, sandboxProcess) where a process is the point.
- * Both print the same bytes; stdout and stderr lose their final newline, as execa gives them.
+ * Runs the sandbox's CLI face with an argv in this process, each test with its own state directory: a fresh
+ * sandbox per run over the folder, with the options the bin would read from `env` (what --sandbox runs).
+ * stdout and stderr lose their final newline, as execa gives a process's; the built bin as a process, where
+ * a process is the point, is test/e2e/sandbox-bin-state.test.ts.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { execa } from "execa";
 import { runCli } from "../../../src/sandbox/cli/face.js";
 import { optionsFromEnv } from "../../../src/sandbox/env.js";
 import { createSandbox } from "../../../src/sandbox/sandbox.js";
@@ -14,8 +11,6 @@ import { settingsFromEnv } from "../../fixtures/faulty-sandbox/faults.js";
 import { faultyRunner } from "../../fixtures/faulty-sandbox/faulty-face.js";
 import { tempDir } from "../../helpers/temp.js";
 
-export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const BIN = path.join(REPO_ROOT, "dist/sandbox/bin.js");
 export const CONNECTION = "sandbox-customerio";
 
 /** Parsed CLI JSON, probed freely by assertions (vitest's expect checks the shapes). */
@@ -37,7 +32,8 @@ export async function freshStateDir(): Promise<string> {
   return tempDir("customerio-mcp-sandbox-test-");
 }
 
-function toRun(exitCode: number, stdout: string, stderr: string): SandboxRun {
+/** A run's exit code and output, with its readers. */
+export function toRun(exitCode: number, stdout: string, stderr: string): SandboxRun {
   return {
     exitCode,
     stdout,
@@ -67,24 +63,6 @@ export async function sandbox(
   }
   const answer = await runCli(createSandbox(optionsFromEnv(fullEnv)), args);
   return toRun(answer.exitCode, stripFinalNewline(answer.stdout), stripFinalNewline(answer.stderr));
-}
-
-/** The built bin as a real process, for what only processes show (the bin itself, the cross-process lock). */
-export async function sandboxProcess(
-  stateDir: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<SandboxRun> {
-  const result = await execa(process.execPath, [BIN, ...args], {
-    reject: false,
-    env: {
-      CUSTOMERIO_SANDBOX_STATE_DIR: stateDir,
-      CUSTOMERIO_SANDBOX_EXTRA_ACTIONS: "",
-      CUSTOMERIO_SANDBOX_LATENCY_MS: "",
-      ...env,
-    },
-  });
-  return toRun(result.exitCode ?? -1, String(result.stdout), String(result.stderr));
 }
 
 /** `action run` with the connection filled in and the input serialized. */
